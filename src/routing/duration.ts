@@ -1,0 +1,68 @@
+/**
+ * ISO 8601 durations (`PT2H`, `P2D`, `P1DT12H`, `P1W`) as used by time limits.
+ *
+ * @module
+ */
+
+/** A parsed duration; each field is a non-negative number. */
+export interface Duration {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+const PATTERN =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/**
+ * Parses an ISO 8601 duration, or returns `null` when the text is not one.
+ *
+ * @example
+ * ```ts
+ * import { parseDuration } from "./duration.ts";
+ * parseDuration("PT2H")?.hours; // 2
+ * parseDuration("2 hours"); // null
+ * ```
+ */
+export function parseDuration(text: string): Duration | null {
+  const m = PATTERN.exec(text);
+  if (!m || text === "P" || text.endsWith("T")) return null;
+  const [, y, mo, w, d, h, mi, s] = m;
+  const duration: Duration = {
+    years: Number(y ?? 0),
+    months: Number(mo ?? 0),
+    weeks: Number(w ?? 0),
+    days: Number(d ?? 0),
+    hours: Number(h ?? 0),
+    minutes: Number(mi ?? 0),
+    seconds: Number(s ?? 0),
+  };
+  const total = Object.values(duration).reduce((a, b) => a + b, 0);
+  return total > 0 ? duration : null;
+}
+
+/**
+ * Adds a duration to an instant in calendar time. Mainland China keeps no daylight saving, so a
+ * day is always 24 hours; months and years follow the calendar.
+ *
+ * @example
+ * ```ts
+ * import { addDuration, parseDuration } from "./duration.ts";
+ * addDuration(new Date("2026-03-01T00:00:00Z"), parseDuration("P2D")!).toISOString();
+ * // "2026-03-03T00:00:00.000Z"
+ * ```
+ */
+export function addDuration(start: Date, duration: Duration): Date {
+  const t = new Date(start.getTime());
+  if (duration.years || duration.months) {
+    t.setUTCMonth(t.getUTCMonth() + duration.years * 12 + duration.months);
+  }
+  const ms =
+    (((duration.weeks * 7 + duration.days) * 24 + duration.hours) * 60 + duration.minutes) *
+      60_000 + duration.seconds * 1000;
+  return new Date(t.getTime() + ms);
+}
