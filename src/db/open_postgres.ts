@@ -68,9 +68,11 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
           : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client whose server went away emits 'error' on the pool; without a listener that
-  // would end the process. The next query gets a fresh connection.
+  // A client whose server went away (restart, failover) emits 'error': on the pool while idle,
+  // on the client itself while checked out. Without listeners either would end the process;
+  // with them, the query in flight fails (intake answers 503) and the pool reconnects.
   pool.on("error", () => {});
+  pool.on("connect", (client: pg.PoolClient) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: "postgres", location, close: () => db.destroy() };
 }

@@ -3,6 +3,8 @@ export interface ApiTokenTable {
   id: string;
   name: string;
   token_hash: string;
+  /** What the token may do; see `ApiRole`. */
+  role: string;
   /** When set, the token acts only on this unit's cases. */
   unit_code: string | null;
   created_at: Date;

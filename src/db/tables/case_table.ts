@@ -15,6 +15,8 @@ export interface CaseTable {
   lng: number | null;
   urgency: "normal" | "urgent";
   channel: string;
+  /** Personal data of the citizen (name, phone, email); never in the decision log. */
+  reporter: ColumnType<unknown, string | null, string | null>;
   reported_at: Date;
   received_at: Date;
   state: string;

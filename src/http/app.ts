@@ -1,0 +1,50 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { batchRoutes } from "./api/batch_routes.ts";
+import { casesRoutes } from "./api/cases_routes.ts";
+import { decideRoutes } from "./api/decide_routes.ts";
+import type { AppEnv } from "./app_env.ts";
+import { bearerAuth } from "./bearer_auth.ts";
+import { errorBody } from "./error_body.ts";
+import { handleError } from "./handle_error.ts";
+import { healthRoutes } from "./health_routes.ts";
+import type { HttpDeps } from "./http_deps.ts";
+import { mountOpenApi } from "./openapi_routes.ts";
+import { validationHook } from "./validation_hook.ts";
+
+/**
+ * The whole HTTP surface: one sub-app per capability, joined with `app.route()`.
+ * Tests drive it with `app.request()`; `deno task start` serves it.
+ */
+export function createApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use(requestId());
+  app.use(secureHeaders());
+  app.onError(handleError);
+  app.notFound((c) =>
+    c.json(errorBody("not_found", `No route ${c.req.method} ${c.req.path}`), 404)
+  );
+
+  app.route("/", healthRoutes(deps));
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.use(
+    bodyLimit({
+      maxSize: deps.limits.maxBodyBytes,
+      onError: (c) => {
+        const message = `The body is larger than ${deps.limits.maxBodyBytes} bytes`;
+        return c.json(errorBody("payload_too_large", message, [{ field: "body", message }]), 413);
+      },
+    }),
+  );
+  api.use(bearerAuth(deps.tokens));
+  api.route("/", batchRoutes(deps));
+  api.route("/", casesRoutes(deps));
+  api.route("/", decideRoutes(deps));
+  app.route("/api/v1", api);
+
+  mountOpenApi(app);
+  return app;
+}

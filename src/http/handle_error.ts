@@ -1,0 +1,56 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { CaseInputError } from "../cases/case_input_error.ts";
+import { IntakeUnavailableError } from "../cases/intake_errors.ts";
+import { errorBody, type ErrorCode } from "./error_body.ts";
+
+function codeForStatus(status: number, message: string): ErrorCode {
+  if (status === 400 && /json/i.test(message)) return "malformed_json";
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 413) return "payload_too_large";
+  if (status === 415) return "unsupported_media_type";
+  if (status === 409) return "conflict";
+  if (status === 503) return "service_unavailable";
+  return status < 500 ? "invalid_request" : "internal_error";
+}
+
+/**
+ * The app's `onError`: every error becomes the JSON error shape. Callers' mistakes are 4xx and
+ * name the field; an unavailable database is 503 with Retry-After; anything else is a 500 whose
+ * body says nothing of the internals (the stack goes to the log, never to the caller).
+ */
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof CaseInputError) {
+    return c.json(
+      errorBody("unknown_matter_type", error.message, [{
+        field: error.field,
+        message: error.message,
+      }]),
+      422,
+    );
+  }
+  if (error instanceof IntakeUnavailableError) {
+    c.header("Retry-After", String(error.retryAfterSeconds));
+    return c.json(errorBody("service_unavailable", error.message), 503);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const message = error.message || "Request refused";
+    const field = status === 400 || status === 413 || status === 415 ? "body" : "request";
+    return c.json(
+      errorBody(codeForStatus(status, message), message, [{ field, message }]),
+      status,
+    );
+  }
+  console.error(JSON.stringify({
+    level: "error",
+    msg: "unhandled error",
+    path: c.req.path,
+    error: String(error),
+    stack: error.stack,
+  }));
+  return c.json(errorBody("internal_error", "Internal error; it has been logged"), 500);
+}
