@@ -23,9 +23,11 @@ const PATTERN =
  *
  * @example
  * ```ts
- * import { parseDuration } from "./duration.ts";
- * parseDuration("PT2H")?.hours; // 2
+ * import { addDuration, type Duration, parseDuration } from "./duration.ts";
+ * const twoHours: Duration | null = parseDuration("PT2H"); // { hours: 2, others 0 }
  * parseDuration("2 hours"); // null
+ * addDuration(new Date("2026-03-01T00:00:00Z"), twoHours!).toISOString();
+ * // "2026-03-01T02:00:00.000Z"
  * ```
  */
 export function parseDuration(text: string): Duration | null {
@@ -51,8 +53,9 @@ export function parseDuration(text: string): Duration | null {
  *
  * @example
  * ```ts
- * import { addDuration, parseDuration } from "./duration.ts";
- * addDuration(new Date("2026-03-01T00:00:00Z"), parseDuration("P2D")!).toISOString();
+ * import { addDuration, type Duration, parseDuration } from "./duration.ts";
+ * const twoDays: Duration = parseDuration("P2D")!;
+ * addDuration(new Date("2026-03-01T00:00:00Z"), twoDays).toISOString();
  * // "2026-03-03T00:00:00.000Z"
  * ```
  */
