@@ -12,6 +12,11 @@ export interface IntakeQueueOptions {
   maxWaitMs: number;
   /** Most cases waiting; beyond it intake answers 503 with Retry-After. */
   maxPending: number;
+  /**
+   * Transactions in flight at once (default 1). With 2, one writer inserts its cases while the
+   * other holds the decision-log chain lock through its commit; the chain itself stays serial.
+   */
+  writers?: number;
 }
 
 /** What the queue reports after each transaction (for metrics and logs). */
@@ -43,7 +48,10 @@ interface Waiting {
  */
 export class IntakeQueue {
   #waiting: Waiting[] = [];
-  #writer: Promise<void> | null = null;
+  /** Writers between start and the synchronous end of their loop (decides whether to start one). */
+  #active = 0;
+  /** Writers not yet settled (what close() waits for). */
+  #writers = new Set<Promise<void>>();
   #closed = false;
 
   constructor(
@@ -77,14 +85,18 @@ export class IntakeQueue {
     }
     return new Promise((resolve, reject) => {
       this.#waiting.push({ item, resolve, reject });
-      this.#writer ??= this.#write();
+      if (this.#active < (this.options.writers ?? 1)) {
+        this.#active++;
+        const writer: Promise<void> = this.#write().finally(() => this.#writers.delete(writer));
+        this.#writers.add(writer);
+      }
     });
   }
 
   /** Refuses new cases and resolves when everything already submitted is answered. */
   async close(): Promise<void> {
     this.#closed = true;
-    while (this.#writer) await this.#writer;
+    while (this.#writers.size > 0) await Promise.all(this.#writers);
   }
 
   async #write(): Promise<void> {
@@ -114,7 +126,9 @@ export class IntakeQueue {
         }
       }
     } finally {
-      this.#writer = null;
+      // Synchronously after the last look at the queue: a case submitted from now on starts a
+      // writer of its own instead of waiting for this one.
+      this.#active--;
     }
   }
 }

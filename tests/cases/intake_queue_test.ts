@@ -130,3 +130,30 @@ Deno.test("IntakeQueue refuses work when full and after close, with a Retry-Afte
     await database.close();
   }
 });
+
+Deno.test(`IntakeQueue with two writers answers every case, also one submitted as another is answered (${BACKEND})`, async () => {
+  const database = await openTestDatabase();
+  const queue = new IntakeQueue(database.db, {
+    maxBatch: 7,
+    maxWaitMs: 0,
+    maxPending: 1000,
+    writers: 2,
+  });
+  try {
+    const chained = queue.submit(item("first")).then(() => queue.submit(item("second")));
+    const many = Array.from({ length: 60 }, (_, i) => queue.submit(item(`M-${i}`)));
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error("stranded")), 20_000)
+    );
+    await Promise.race([Promise.all([chained, ...many]), timeout]);
+    const rows = await database.db.selectFrom("cases").select("id").execute();
+    assert.equal(rows.length, 62);
+    const log = await database.db.selectFrom("decision_log").select(["seq", "prev_hash", "hash"])
+      .orderBy("seq").execute();
+    assert.equal(log.length, 62);
+    log.forEach((row, i) => i > 0 && assert.equal(row.prev_hash, log[i - 1].hash));
+  } finally {
+    await queue.close();
+    await database.close();
+  }
+});
