@@ -1,4 +1,4 @@
--- pgbench baseline: the same rows as pg_one_tx_per_case.sql, 100 cases per transaction.
+-- pgbench baseline: the same rows as pg_one_tx_per_case.sql (case + decision), 100 cases per transaction.
 BEGIN;
 WITH c AS (
   INSERT INTO cases (id, source, external_id, type, title, description, area_code, grid_code,

@@ -13,6 +13,8 @@ export interface NewCase {
     address?: string;
     lat?: number;
     lng?: number;
+    /** The jurisdiction's own address id (Open311 `address_id`). */
+    address_id?: string;
   };
   urgency: Urgency;
   channel: string;
@@ -20,13 +22,29 @@ export interface NewCase {
   reported_at: string;
   /** The citizen, when known: personal data, stored with the case, never used for routing. */
   reporter?: Reporter;
+  /**
+   * Answers to the matter type's attributes (Open311 `attribute[CODE]`), by attribute code;
+   * a `multivaluelist` answer is a list of keys. Stored with the case, never used for routing.
+   */
+  attributes?: Record<string, string | string[]>;
+  /** A link to a photo or document about the case (Open311 `media_url`). */
+  media_url?: string;
 }
 
-/** Who reported a case (personal data). */
+/**
+ * Who reported a case (personal data): stored with the case, never used for routing, never in
+ * the decision log, never in an Open311 answer. The fields besides `name` are Open311's.
+ */
 export interface Reporter {
   name?: string;
+  first_name?: string;
+  last_name?: string;
   phone?: string;
   email?: string;
+  /** The reporter's device (Open311 `device_id`). */
+  device_id?: string;
+  /** The reporter's account in the upstream system (Open311 `account_id`). */
+  account_id?: string;
 }
 
 /**

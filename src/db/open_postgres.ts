@@ -4,6 +4,7 @@ import pg from "pg";
 import postgres from "postgres";
 import type { Database } from "./database.ts";
 import type { DatabaseHandle } from "./database_handle.ts";
+import { type ListenOptions, listenPostgres } from "./pg_listener.ts";
 
 const INT8 = 20;
 
@@ -38,6 +39,12 @@ export function redactUrl(url: string): string {
  */
 export function openPostgres(options: PostgresOptions): DatabaseHandle {
   const location = redactUrl(options.url);
+  // LISTEN needs its own long-lived session; it always uses node-postgres, whatever the pool.
+  const listen = (channel: string, onNotify: (payload: string) => void, opts?: ListenOptions) =>
+    listenPostgres(options.url, channel, onNotify, {
+      connectTimeoutMs: options.queryTimeoutMs,
+      ...opts,
+    });
   if (options.driver === "postgres") {
     const client = postgres(options.url, {
       max: options.poolSize,
@@ -53,7 +60,7 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) });
-    return { db, kind: "postgres", location, close: () => db.destroy() };
+    return { db, kind: "postgres", location, close: () => db.destroy(), listen };
   }
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -74,5 +81,10 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
   pool.on("error", () => {});
   pool.on("connect", (client: pg.PoolClient) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", location, close: () => db.destroy() };
+  const poolStats = () => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  });
+  return { db, kind: "postgres", location, close: () => db.destroy(), listen, poolStats };
 }

@@ -3,7 +3,12 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { CaseInputError } from "../cases/case_input_error.ts";
 import { IntakeUnavailableError } from "../cases/intake_errors.ts";
+import { createLogger, type Logger } from "../observability/logger.ts";
 import { errorBody, type ErrorCode } from "./error_body.ts";
+import { routeLabel } from "./route_label.ts";
+
+/** Where errors go when no logger is given: JSON lines on stderr. */
+const stderrLogger = createLogger({ write: (line) => console.error(line) });
 
 function codeForStatus(status: number, message: string): ErrorCode {
   if (status === 400 && /json/i.test(message)) return "malformed_json";
@@ -18,11 +23,23 @@ function codeForStatus(status: number, message: string): ErrorCode {
 }
 
 /**
+ * The app's `onError`, logging to `logger`: see {@link handleError}.
+ *
+ * @example
+ * ```ts ignore
+ * app.onError(errorHandler(logger));
+ * ```
+ */
+export function errorHandler(logger: Logger): (error: Error, c: Context) => Response {
+  return (error, c) => handleError(error, c, logger);
+}
+
+/**
  * The app's `onError`: every error becomes the JSON error shape. Callers' mistakes are 4xx and
  * name the field; an unavailable database is 503 with Retry-After; anything else is a 500 whose
  * body says nothing of the internals (the stack goes to the log, never to the caller).
  */
-export function handleError(error: Error, c: Context): Response {
+export function handleError(error: Error, c: Context, logger: Logger = stderrLogger): Response {
   if (error instanceof CaseInputError) {
     return c.json(
       errorBody("unknown_matter_type", error.message, [{
@@ -45,12 +62,12 @@ export function handleError(error: Error, c: Context): Response {
       status,
     );
   }
-  console.error(JSON.stringify({
-    level: "error",
-    msg: "unhandled error",
-    path: c.req.path,
+  logger.error("unhandled error", {
+    request_id: c.get("requestId"),
+    method: c.req.method,
+    route: routeLabel(c),
     error: String(error),
     stack: error.stack,
-  }));
+  });
   return c.json(errorBody("internal_error", "Internal error; it has been logged"), 500);
 }

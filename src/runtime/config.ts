@@ -1,5 +1,7 @@
 import type { IntakeQueueOptions } from "../cases/intake_queue.ts";
 import type { DatabaseConfig } from "../db/open_database.ts";
+import { isLogLevel, type LogLevel } from "../observability/logger.ts";
+import type { AdminSettings } from "../http/admin/admin_settings.ts";
 
 /** Every setting of a Whistle process; read from the environment by {@link readConfig}. */
 export interface WhistleConfig {
@@ -9,6 +11,10 @@ export interface WhistleConfig {
   rulesDir: string;
   intake: IntakeQueueOptions;
   limits: { maxBodyBytes: number; maxBatchItems: number };
+  /** Logs and metrics: `WHISTLE_LOG_LEVEL`, `WHISTLE_METRICS_TOKEN`. */
+  observability: { logLevel: LogLevel; metricsToken: string | null };
+  /** The browser admin: sessions, cookies, origin, proxy (`WHISTLE_SESSION_HOURS`, ...). */
+  admin: AdminSettings;
 }
 
 /** A setting that cannot be used, named. */
@@ -42,6 +48,13 @@ function int(env: Record<string, string | undefined>, name: string, fallback: nu
  * ```
  */
 export function readConfig(env: Record<string, string | undefined>): WhistleConfig {
+  const logLevel = env.WHISTLE_LOG_LEVEL || "info";
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigError(
+      "WHISTLE_LOG_LEVEL",
+      `expected debug, info, warn or error, got "${logLevel}"`,
+    );
+  }
   const driver = env.WHISTLE_PG_DRIVER || "pg";
   if (driver !== "pg" && driver !== "postgres") {
     throw new ConfigError("WHISTLE_PG_DRIVER", `expected "pg" or "postgres", got "${driver}"`);
@@ -61,10 +74,44 @@ export function readConfig(env: Record<string, string | undefined>): WhistleConf
       maxBatch: int(env, "WHISTLE_INTAKE_BATCH_MAX", 500, 1),
       maxWaitMs: int(env, "WHISTLE_INTAKE_BATCH_WAIT_MS", 0),
       maxPending: int(env, "WHISTLE_INTAKE_QUEUE_MAX", 20_000, 1),
+      writers: int(env, "WHISTLE_INTAKE_WRITERS", 2, 1),
     },
     limits: {
       maxBodyBytes: int(env, "WHISTLE_MAX_BODY_BYTES", 4 * 1024 * 1024, 1024),
       maxBatchItems: int(env, "WHISTLE_BATCH_MAX_ITEMS", 1_000, 1),
     },
+    observability: { logLevel, metricsToken: env.WHISTLE_METRICS_TOKEN || null },
+    admin: readAdminSettings(env),
+  };
+}
+
+function readAdminSettings(env: Record<string, string | undefined>): AdminSettings {
+  const cookieSecure = env.WHISTLE_COOKIE_SECURE || "auto";
+  if (cookieSecure !== "auto" && cookieSecure !== "always" && cookieSecure !== "never") {
+    throw new ConfigError(
+      "WHISTLE_COOKIE_SECURE",
+      `expected auto, always or never, got "${cookieSecure}"`,
+    );
+  }
+  let publicOrigin: string | null = null;
+  if (env.WHISTLE_PUBLIC_ORIGIN) {
+    try {
+      publicOrigin = new URL(env.WHISTLE_PUBLIC_ORIGIN).origin;
+    } catch {
+      throw new ConfigError(
+        "WHISTLE_PUBLIC_ORIGIN",
+        `expected an origin such as https://whistle.example.org, got "${env.WHISTLE_PUBLIC_ORIGIN}"`,
+      );
+    }
+  }
+  const trustProxy = env.WHISTLE_TRUST_PROXY || "0";
+  if (trustProxy !== "0" && trustProxy !== "1") {
+    throw new ConfigError("WHISTLE_TRUST_PROXY", `expected 0 or 1, got "${trustProxy}"`);
+  }
+  return {
+    sessionTtlMs: int(env, "WHISTLE_SESSION_HOURS", 12, 1) * 60 * 60 * 1000,
+    cookieSecure,
+    publicOrigin,
+    trustProxy: trustProxy === "1",
   };
 }

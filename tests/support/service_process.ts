@@ -56,7 +56,14 @@ export async function startService(
   const port = freePort();
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", ...PERMISSIONS, `${ROOT}src/cli/start.ts`],
-    env: { RUST_BACKTRACE: "0", WHISTLE_HOSTNAME: "127.0.0.1", ...env, PORT: String(port) },
+    // Request logs at info would pile up in `output()` under load; a test may set the level.
+    env: {
+      RUST_BACKTRACE: "0",
+      WHISTLE_HOSTNAME: "127.0.0.1",
+      WHISTLE_LOG_LEVEL: "warn",
+      ...env,
+      PORT: String(port),
+    },
     cwd: ROOT,
     stdout: "piped",
     stderr: "piped",

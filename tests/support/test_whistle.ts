@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { ApiRole } from "../../src/access/api_token.ts";
 import { createApiToken } from "../../src/access/create_api_token.ts";
+import { type Logger, silentLogger } from "../../src/observability/logger.ts";
 import { readConfig, type WhistleConfig } from "../../src/runtime/config.ts";
 import { openWhistle, type Whistle } from "../../src/runtime/open_whistle.ts";
 import { openTestDatabase } from "./test_database.ts";
@@ -20,15 +21,24 @@ export interface TestWhistle extends Whistle {
 
 /** Starts a Whistle for one test; `close()` stops it and removes its database. */
 export async function startTestWhistle(
-  options: { clock?: () => Date; config?: Partial<WhistleConfig>; env?: Record<string, string> } =
-    {},
+  options: {
+    clock?: () => Date;
+    config?: Partial<WhistleConfig>;
+    env?: Record<string, string>;
+    /** Where the service logs; silent unless given. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestWhistle> {
   const database = await openTestDatabase();
   const config = {
     ...readConfig({ WHISTLE_RULES_DIR: DEMO_RULES_DIR, ...options.env }),
     ...options.config,
   };
-  const whistle = await openWhistle(config, { database, clock: options.clock });
+  const whistle = await openWhistle(config, {
+    database,
+    clock: options.clock,
+    logger: options.logger ?? silentLogger,
+  });
   const { token } = await createApiToken(database.db, { name: "test-hotline" }, new Date());
   return {
     ...whistle,

@@ -137,7 +137,12 @@ export function batchRoutes(deps: HttpDeps): OpenAPIHono<AppEnv> {
       return null;
     });
     const results = await receiveCaseBatch(
-      { ruleset: deps.ruleset.current, queue: deps.intake, now: deps.clock() },
+      {
+        ruleset: deps.ruleset.current,
+        queue: deps.intake,
+        now: deps.clock(),
+        observer: deps.metrics,
+      },
       inputs,
       { actor: `token:${c.get("caller").name}`, requestId: c.get("requestId") },
     );

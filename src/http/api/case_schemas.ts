@@ -33,8 +33,12 @@ export const NewCaseSchema = z
     reporter: z
       .object({
         name: z.string().trim().max(100).optional(),
+        first_name: z.string().trim().max(100).optional(),
+        last_name: z.string().trim().max(100).optional(),
         phone: z.string().trim().max(32).optional(),
         email: z.string().trim().max(254).optional(),
+        device_id: z.string().trim().max(200).optional(),
+        account_id: z.string().trim().max(200).optional(),
       })
       .optional()
       .openapi({

@@ -86,7 +86,12 @@ export function casesRoutes(deps: HttpDeps): OpenAPIHono<AppEnv> {
 
   app.openapi(postCase, async (c) => {
     const outcome = await receiveCase(
-      { ruleset: deps.ruleset.current, queue: deps.intake, now: deps.clock() },
+      {
+        ruleset: deps.ruleset.current,
+        queue: deps.intake,
+        now: deps.clock(),
+        observer: deps.metrics,
+      },
       c.req.valid("json"),
       { actor: `token:${c.get("caller").name}`, requestId: c.get("requestId") },
     );
