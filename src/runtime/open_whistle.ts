@@ -7,8 +7,16 @@ import { migrateToLatest } from "../db/migrate_to_latest.ts";
 import { openDatabase } from "../db/open_database.ts";
 import type { AppEnv } from "../http/app_env.ts";
 import { createApp } from "../http/app.ts";
+import { WhistleMetrics } from "../metrics/whistle_metrics.ts";
+import { createLogger, type Logger } from "../observability/logger.ts";
 import { ActiveRuleset } from "../rulesets/active_ruleset.ts";
 import { installInitialRuleset } from "../rulesets/install_initial_ruleset.ts";
+import {
+  type LiveReloadOptions,
+  type RulesetLiveReload,
+  startRulesetLiveReload,
+} from "../rulesets/ruleset_live_reload.ts";
+import { simulationJobs } from "../rulesets/simulation_jobs.ts";
 import type { WhistleConfig } from "./config.ts";
 
 /** A running Whistle: the HTTP app and what it stands on. */
@@ -17,6 +25,10 @@ export interface Whistle {
   database: DatabaseHandle;
   ruleset: ActiveRuleset;
   intake: IntakeQueue;
+  /** This instance's metrics; the case lifecycle records warnings, escalations, deliveries. */
+  metrics: WhistleMetrics;
+  /** Structured logs (JSON lines). */
+  logger: Logger;
   /** True when version 1 was installed from the rules folder by this start. */
   installedRuleset: boolean;
   /** Stops intake (answering what waits), then closes the database. */
@@ -28,6 +40,10 @@ export interface OpenOptions {
   clock?: () => Date;
   database?: DatabaseHandle;
   onBatch?: (report: BatchReport) => void;
+  /** Where logs go; default JSON lines on stdout at `WHISTLE_LOG_LEVEL` (tests: `silentLogger`). */
+  logger?: Logger;
+  /** How this instance follows publishes made on others (PostgreSQL only). */
+  rulesetLiveReload?: LiveReloadOptions;
 }
 
 /**
@@ -40,14 +56,39 @@ export async function openWhistle(
 ): Promise<Whistle> {
   const clock = options.clock ?? (() => new Date());
   const database = options.database ?? await openDatabase(config.database);
+  let liveReload: RulesetLiveReload | null = null;
   try {
     const { db } = database;
     await migrateToLatest(db);
     const { installed } = await installInitialRuleset(db, config.rulesDir, clock());
     const ruleset = await ActiveRuleset.load(db);
+    const logger = options.logger ?? createLogger({ level: config.observability.logLevel });
+    // Instances sharing PostgreSQL follow each other's publishes (NOTIFY + a version check);
+    // PGlite belongs to one process, whose publishes refresh its ruleset in-process.
+    if (database.kind === "postgres") {
+      liveReload = startRulesetLiveReload(ruleset, database, {
+        log: ({ level, msg, ...fields }) =>
+          level === "warn" ? logger.warn(String(msg), fields) : logger.info(String(msg), fields),
+        ...options.rulesetLiveReload,
+      });
+    }
     let lastWriteFailed = false;
-    const intake = new IntakeQueue(db, config.intake, (report) => {
+    // Read at scrape time only, when `intake` exists.
+    const metrics = new WhistleMetrics({
+      queueDepth: () => intake.depth,
+      rulesetVersion: () => ruleset.current.version,
+      poolStats: () => database.poolStats?.() ?? null,
+    });
+    const intake = new IntakeQueue(db, {
+      ...config.intake,
+      // PGlite is one connection: a second writer would only wait for it.
+      writers: database.kind === "pglite" ? 1 : config.intake.writers,
+    }, (report) => {
       lastWriteFailed = !report.ok;
+      metrics.batch(report);
+      if (!report.ok) {
+        logger.error("intake transaction failed", { cases: report.size, error: report.error });
+      }
       options.onBatch?.(report);
     });
     const readiness = async () => {
@@ -76,19 +117,27 @@ export async function openWhistle(
       clock,
       readiness,
       limits: config.limits,
-    });
+      metrics,
+      logger,
+      metricsToken: config.observability.metricsToken,
+    }, { admin: config.admin });
     return {
       app,
       database,
       ruleset,
       intake,
+      metrics,
+      logger,
       installedRuleset: installed,
       async close() {
+        await liveReload?.stop();
+        await simulationJobs(db).stop();
         await intake.close();
         if (!options.database) await database.close();
       },
     };
   } catch (error) {
+    await liveReload?.stop();
     if (!options.database) await database.close();
     throw error;
   }

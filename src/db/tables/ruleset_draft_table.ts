@@ -1,6 +1,6 @@
 import type { ColumnType } from "kysely";
 
-/** What a draft is doing: being edited, published (read-only since), */
+/** `open` while it is edited; `published` once it became a version (read-only from then on). */
 export type DraftStatus = "open" | "published";
 
 /**
