@@ -8,19 +8,8 @@ import { reviewRuleset } from "./review_ruleset.ts";
 import { findDraft } from "./ruleset_draft_repository.ts";
 import { findActiveVersion } from "./ruleset_version_repository.ts";
 import { findSimulation, updateSimulation } from "./simulation_repository.ts";
-import { type SimulationCounts, SimulationTally } from "./simulation_tally.ts";
-
-/** What a finished simulation reports. */
-export interface SimulationResult extends SimulationCounts {
-  period: { from: string; to: string };
-  /** What the draft was compared with. */
-  baseline: { kind: "active"; version: number } | { kind: "stored" };
-  draft_hash: string;
-  /** Errors in the draft when it was simulated (it could not be published like this). */
-  draft_errors: number;
-  elapsed_ms: number;
-  cases_per_second: number;
-}
+import type { SimulationResult } from "./simulation_result.ts";
+import { SimulationTally } from "./simulation_tally.ts";
 
 /** Tuning of a run. */
 export interface RunSimulationOptions {

@@ -1,7 +1,7 @@
 import type { Queryable } from "../db/database.ts";
 import { jsonb } from "../db/jsonb.ts";
 import type { SimulationBaseline, SimulationStatus } from "../db/tables/simulation_table.ts";
-import type { SimulationResult } from "./run_simulation.ts";
+import type { SimulationResult } from "./simulation_result.ts";
 
 /** A simulation job as stored. */
 export interface Simulation {
