@@ -21,6 +21,8 @@ export interface LoadOptions {
   /** Hard bound on requests per client. */
   maxPerClient: number;
   prefix: string;
+  /** Filled while the load runs, so the caller can watch progress. */
+  sent?: Sent[];
 }
 
 /**
@@ -28,7 +30,7 @@ export interface LoadOptions {
  * `maxPerClient`; every attempt is recorded, answered or not.
  */
 export async function postUntil(options: LoadOptions): Promise<Sent[]> {
-  const sent: Sent[] = [];
+  const sent: Sent[] = options.sent ?? [];
   await Promise.all(Array.from({ length: options.clients }, async (_, c) => {
     for (let i = 0; i < options.maxPerClient && !options.stop(); i++) {
       const externalId = `${options.prefix}-${c}-${i}`;

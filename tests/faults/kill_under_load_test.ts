@@ -8,7 +8,7 @@ import {
   TEST_DATABASE_URL,
 } from "../support/test_database.ts";
 import { createTokenWithCli, startService } from "../support/service_process.ts";
-import { postUntil, repostAll } from "./fault_load.ts";
+import { postUntil, repostAll, type Sent } from "./fault_load.ts";
 
 const TYPE =
   JSON.parse(await Deno.readTextFile(new URL("../../rules/matter_types.json", import.meta.url)))[0]
@@ -24,6 +24,7 @@ Deno.test(`kill -9 under load loses no acknowledged case, and re-posting creates
     const token = await createTokenWithCli(env);
     let service = await startService(env);
     let killed = false;
+    const live: Sent[] = [];
     const load = postUntil({
       url: service.url,
       token,
@@ -32,8 +33,14 @@ Deno.test(`kill -9 under load loses no acknowledged case, and re-posting creates
       stop: () => killed,
       maxPerClient: 2_000,
       prefix: `K${Date.now()}`,
+      sent: live,
     });
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Kill mid-stream: once a good number of cases were acknowledged (bounded in time, so a
+    // slow machine still gets a kill), with requests still in flight.
+    const deadline = Date.now() + 20_000;
+    while (live.filter((s) => s.ackedId).length < 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await service.stop("SIGKILL");
     killed = true;
     const sent = await load;

@@ -3,7 +3,7 @@ import { BUILTIN_OPERATORS, CUSTOM_OPERATORS, FACTS } from "../../src/routing/fa
 import type { RulesetDocument } from "../../src/routing/ruleset.ts";
 import type { Finding } from "../../src/rulesets/finding.ts";
 import type { RulesetDraftMeta } from "../../src/rulesets/ruleset_draft_repository.ts";
-import type { FormProblem, RuleForm } from "../../src/http/admin/rule_form.ts";
+import type { FormProblem, RuleForm } from "./rule_form_model.ts";
 import { operatorLabel } from "./conditions_view.tsx";
 import { DraftHeader } from "./draft_header.tsx";
 import { FindingsList } from "./findings_list.tsx";

@@ -8,48 +8,18 @@
  * @module
  */
 
-import type { Bilingual } from "../../routing/decision.ts";
 import { FACTS } from "../../routing/facts.ts";
 import type { ExceptionRule } from "../../routing/ruleset.ts";
 import { locateJsonSyntaxError } from "../../rulesets/locate_json_syntax_error.ts";
+import type { ConditionRow, FormProblem, RuleForm } from "../../../views/admin/rule_form_model.ts";
 import { type FormBody, formText, formTexts } from "./admin_forms.ts";
 
-/** One condition row of the structured editor. */
-export interface ConditionRow {
-  fact: string;
-  operator: string;
-  value: string;
-}
-
-/** The editor's state. */
-export interface RuleForm {
-  mode: "structured" | "json";
-  /** The rule's name before this edit; `""` for a new rule. */
-  originalName: string;
-  name: string;
-  description: string;
-  priority: string;
-  group: "all" | "any";
-  rows: ConditionRow[];
-  eventType: "assign" | "raise_level" | "assist";
-  owner: string;
-  levels: string;
-  assist: string;
-  json: string;
-  /** Why a JSON rule cannot switch to the structured mode, if it cannot. */
-  structuredBlocked: boolean;
-}
+export type { ConditionRow, FormProblem, RuleForm };
 
 /** Operators whose value is a list (comma-separated in a row). */
 export const LIST_OPERATORS: ReadonlySet<string> = new Set(["in", "notIn", "containsAnyText"]);
 const NUMBER_FACTS = new Set(FACTS.filter((f) => f.type === "number").map((f) => f.name));
 const SEPARATORS = /\s*[,，、;；\n]\s*/;
-
-/** A rule the form cannot turn into one (bad number, broken JSON), said in both languages. */
-export interface FormProblem {
-  field: string;
-  message: Bilingual;
-}
 
 /**
  * An empty editor for a new rule.
