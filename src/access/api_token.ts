@@ -4,9 +4,11 @@
  * - `unit`: a unit's handlers act on that unit's cases (the token names the unit);
  * - `policy_editor`: edit, simulate and publish rulesets;
  * - `auditor`: read everything, change nothing;
+ * - `dispatcher`: the dispatch desk (派单员 at the hotline or governance center): reassigns
+ *   cases, decides extension requests, suspends and resumes, records feedback;
  * - `admin`: everything.
  */
-export type ApiRole = "intake" | "unit" | "policy_editor" | "auditor" | "admin";
+export type ApiRole = "intake" | "unit" | "policy_editor" | "auditor" | "dispatcher" | "admin";
 
 /** Every role, for validation and docs. */
 export const API_ROLES: readonly ApiRole[] = [
@@ -14,6 +16,7 @@ export const API_ROLES: readonly ApiRole[] = [
   "unit",
   "policy_editor",
   "auditor",
+  "dispatcher",
   "admin",
 ];
 

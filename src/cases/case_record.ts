@@ -33,8 +33,35 @@ export interface CaseRecord {
   updated_at: string;
 }
 
+/** The columns a {@link CaseRecord} is made of. */
+export type CaseRecordRow = Pick<
+  Selectable<CaseTable>,
+  | "id"
+  | "source"
+  | "external_id"
+  | "type"
+  | "title"
+  | "description"
+  | "area_code"
+  | "grid_code"
+  | "address"
+  | "lat"
+  | "lng"
+  | "urgency"
+  | "channel"
+  | "reported_at"
+  | "received_at"
+  | "state"
+  | "owner"
+  | "priority"
+  | "ruleset_version"
+  | "accept_by"
+  | "resolve_by"
+  | "updated_at"
+>;
+
 /** Maps a `cases` row to a {@link CaseRecord}. */
-export function toCaseRecord(row: Selectable<CaseTable>): CaseRecord {
+export function toCaseRecord(row: CaseRecordRow): CaseRecord {
   return {
     id: row.id,
     source: row.source,

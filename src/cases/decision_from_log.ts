@@ -10,6 +10,7 @@ export function decisionFromLog(entry: LoggedDecision): Decision {
     fallback: outcome.fallback,
     priority: outcome.priority,
     deadlines: outcome.deadlines,
+    ...(outcome.assisting ? { assisting: outcome.assisting } : {}),
     matched_rules: entry.matched_rules as MatchedRule[],
     reason: entry.reason,
     ruleset: { version: entry.ruleset_version ?? 0, hash: entry.ruleset_hash ?? "" },

@@ -17,6 +17,8 @@ export interface IntakeQueueOptions {
    * other holds the decision-log chain lock through its commit; the chain itself stays serial.
    */
   writers?: number;
+  /** The webhook URL of a unit, when it has one (new cases notify their units). */
+  webhookUrl?: (unit: string) => string | undefined;
 }
 
 /** What the queue reports after each transaction (for metrics and logs). */
@@ -112,7 +114,11 @@ export class IntakeQueue {
         try {
           const outcomes = await this.db
             .transaction()
-            .execute((trx) => writeIntakeBatch(trx, batch.map((w) => w.item)));
+            .execute((trx) =>
+              writeIntakeBatch(trx, batch.map((w) => w.item), {
+                webhookUrl: this.options.webhookUrl,
+              })
+            );
           batch.forEach((w, i) => w.resolve(outcomes[i]));
           this.onBatch({ size: batch.length, ms: performance.now() - started, ok: true });
         } catch (error) {

@@ -7,6 +7,23 @@ import { jsonb } from "../db/jsonb.ts";
 import { type CaseRecord, toCaseRecord } from "./case_record.ts";
 import { decisionFromLog } from "./decision_from_log.ts";
 import type { IntakeItem, IntakeOutcome } from "./intake_item.ts";
+import type { Insertable } from "kysely";
+import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
+import type { CaseTimerTable } from "../db/tables/case_timer_table.ts";
+import { insertTimers } from "../escalation/case_timer_repository.ts";
+import { planCaseTimers } from "../escalation/plan_case_timers.ts";
+import { enqueueNotices } from "../notifications/enqueue_notices.ts";
+import type { OutgoingNotice } from "../notifications/webhook_notice.ts";
+import { appendCaseEvents, type NewCaseEvent } from "./case_event_repository.ts";
+import { calendarWarningNote } from "./run_case_action.ts";
+import { insertAssignments } from "./assignment_repository.ts";
+import { newAssignment, planFromDeadlines } from "./new_assignment.ts";
+
+/** What intake needs besides the items: where units want to be told of new cases. */
+export interface IntakeWriteOptions {
+  /** The webhook URL of a unit (`webhook_url` in the active ruleset), if it has one. */
+  webhookUrl?: (unit: string) => string | undefined;
+}
 
 const ROWS_PER_INSERT = 1000;
 
@@ -38,6 +55,9 @@ function caseRow(item: IntakeItem) {
     accept_by: new Date(decision.deadlines.accept_by),
     resolve_by: new Date(decision.deadlines.resolve_by),
     updated_at: item.receivedAt,
+    attributes: input.attributes ? jsonb(input.attributes) : null,
+    media_url: input.media_url ?? null,
+    address_id: input.location.address_id ?? null,
   };
 }
 
@@ -56,6 +76,7 @@ function routeEntry(item: IntakeItem): DecisionEntry {
       fallback: decision.fallback,
       priority: decision.priority,
       deadlines: decision.deadlines,
+      ...(decision.assisting ? { assisting: decision.assisting } : {}),
     },
     reason: decision.reason,
     actor: item.actor,
@@ -73,6 +94,7 @@ function routeEntry(item: IntakeItem): DecisionEntry {
 export async function writeIntakeBatch(
   trx: Transaction<Database>,
   items: readonly IntakeItem[],
+  options: IntakeWriteOptions = {},
 ): Promise<IntakeOutcome[]> {
   const firstOfKey = new Map<string, IntakeItem>();
   for (const item of items) {
@@ -92,6 +114,7 @@ export async function writeIntakeBatch(
   }
 
   const created = unique.filter((item) => insertedIds.has(item.id));
+  await writeAssignments(trx, created, options);
   await appendDecisions(trx, created.map(routeEntry));
 
   const answers = new Map<string, IntakeOutcome>();
@@ -115,6 +138,104 @@ export async function writeIntakeBatch(
     const first = firstOfKey.get(keyOf(item)) === item;
     return first ? answer : { ...answer, status: "existing" };
   });
+}
+
+/**
+ * The lifecycle rows of new cases: the lead's and assisting units' assignments with their
+ * deadlines, their first timers, the `assigned` timeline entries (and a calendar warning when a
+ * working-time deadline falls in a year without a holiday calendar), and webhook notices.
+ */
+async function writeAssignments(
+  trx: Transaction<Database>,
+  created: readonly IntakeItem[],
+  options: IntakeWriteOptions,
+): Promise<void> {
+  const assignments: Insertable<CaseAssignmentTable>[] = [];
+  const timers: Insertable<CaseTimerTable>[] = [];
+  const events: NewCaseEvent[] = [];
+  const notices: OutgoingNotice[] = [];
+  for (const item of created) {
+    const { decision, receivedAt: at } = item;
+    const parts = [
+      { unit: decision.owner, role: "lead" as const, deadlines: decision.deadlines },
+      ...(decision.assisting ?? []).map((a) => ({
+        unit: a.unit,
+        role: "assist" as const,
+        deadlines: a.deadlines,
+      })),
+    ];
+    const gaps = new Set<number>();
+    for (const part of parts) {
+      const { limits, plan } = planFromDeadlines(part.deadlines, at);
+      const row = newAssignment(item.id, part.unit, part.role, limits, plan, at);
+      assignments.push(row);
+      timers.push(...planCaseTimers([{
+        id: row.id,
+        case_id: item.id,
+        state: "assigned",
+        accept_by: plan.accept_by,
+        accept_warn_at: plan.accept_warn_at,
+        resolve_by: plan.resolve_by,
+        resolve_warn_at: plan.resolve_warn_at,
+        accept_warned_at: null,
+        resolve_warned_at: null,
+      }], null));
+      for (const year of plan.uncovered_years) gaps.add(year);
+      events.push({
+        case_id: item.id,
+        at,
+        kind: "assigned",
+        actor: item.actor,
+        unit: part.unit,
+        data: {
+          role: part.role,
+          accept_by: part.deadlines.accept_by,
+          resolve_by: part.deadlines.resolve_by,
+        },
+      });
+      const url = options.webhookUrl?.(part.unit);
+      if (url) {
+        notices.push({
+          case_id: item.id,
+          unit: part.unit,
+          url,
+          event: "assigned",
+          created_at: at,
+          payload: {
+            event: "assigned",
+            unit: part.unit,
+            role: part.role,
+            case: {
+              id: item.id,
+              type: item.input.type,
+              title: item.input.title,
+              state: "assigned",
+              owner: decision.owner,
+              priority: decision.priority,
+              accept_by: part.deadlines.accept_by,
+              resolve_by: part.deadlines.resolve_by,
+            },
+            at: at.toISOString(),
+          },
+        });
+      }
+    }
+    if (gaps.size > 0) {
+      const years = [...gaps].sort((a, b) => a - b);
+      events.push({
+        case_id: item.id,
+        at,
+        kind: "calendar_warning",
+        actor: item.actor,
+        note: calendarWarningNote(years),
+        data: { uncovered_years: years },
+      });
+    }
+  }
+  await insertAssignments(trx, assignments);
+  await insertTimers(trx, timers);
+  await appendCaseEvents(trx, events);
+  await enqueueNotices(trx, notices);
 }
 
 async function storedOutcomes(

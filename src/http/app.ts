@@ -5,7 +5,9 @@ import { secureHeaders } from "hono/secure-headers";
 import { adminApp } from "./admin/admin_app.ts";
 import { type AdminSettings, DEFAULT_ADMIN_SETTINGS } from "./admin/admin_settings.ts";
 import { assetsRoutes } from "./admin/assets_routes.ts";
+import { auditRoutes } from "./api/audit_routes.ts";
 import { batchRoutes } from "./api/batch_routes.ts";
+import { caseActionsRoutes } from "./api/case_actions_routes.ts";
 import { casesRoutes } from "./api/cases_routes.ts";
 import { decideRoutes } from "./api/decide_routes.ts";
 import { rulesetsRoutes } from "./api/rulesets_routes.ts";
@@ -58,8 +60,10 @@ export function createApp(
   api.use(bearerAuth(deps.tokens));
   api.route("/", batchRoutes(deps));
   api.route("/", casesRoutes(deps));
+  api.route("/", caseActionsRoutes(deps));
   api.route("/", decideRoutes(deps));
   api.route("/", rulesetsRoutes(deps));
+  api.route("/", auditRoutes(deps));
   app.route("/api/v1", api);
 
   mountOpenApi(app);

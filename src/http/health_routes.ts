@@ -13,7 +13,14 @@ export function healthRoutes(deps: HttpDeps): Hono<AppEnv> {
   app.get("/readyz", async (c) => {
     const report = await deps.readiness();
     return c.json(
-      { status: report.ready ? "ready" : "not_ready", checks: report.checks },
+      {
+        status: report.ready ? "ready" : "not_ready",
+        checks: report.checks,
+        // Problems that do not stop traffic (e.g. a year without a holiday calendar).
+        ...(report.warnings && Object.keys(report.warnings).length
+          ? { warnings: report.warnings }
+          : {}),
+      },
       report.ready ? 200 : 503,
     );
   });

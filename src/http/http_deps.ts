@@ -14,7 +14,9 @@ export interface HttpDeps {
   tokens: TokenVerifier;
   clock: () => Date;
   /** Is the service ready for traffic? Names what is not. */
-  readiness: () => Promise<{ ready: boolean; checks: Record<string, string> }>;
+  readiness: () => Promise<
+    { ready: boolean; checks: Record<string, string>; warnings?: Record<string, string> }
+  >;
   limits: { maxBodyBytes: number; maxBatchItems: number };
   /** The service's metrics: `/metrics` renders them, intake and requests move them. */
   metrics: WhistleMetrics;
@@ -22,4 +24,6 @@ export interface HttpDeps {
   logger: Logger;
   /** When set, `/metrics` needs `Authorization: Bearer <it>` (WHISTLE_METRICS_TOKEN). */
   metricsToken: string | null;
+  /** Called after a case action queued webhook notices (wakes the deliverer). */
+  onNotices?: () => void;
 }

@@ -29,10 +29,13 @@ import type {
   ExceptionRule,
   MatterType,
   RulesetDocument,
+  TimeCounting,
   TimeLimitClass,
   TimeLimits,
   Unit,
 } from "./ruleset.ts";
+import { type CompiledLifecycle, compileLifecycle } from "./lifecycle_settings.ts";
+import { type WorkingCalendar, workingCalendar } from "./working_calendar.ts";
 
 /** A ruleset ready for `decide()`. Treat it, and its document, as immutable. */
 export interface CompiledRuleset {
@@ -41,6 +44,10 @@ export interface CompiledRuleset {
   readonly document: RulesetDocument;
   readonly units: ReadonlyMap<string, Unit>;
   readonly matterTypes: ReadonlyMap<string, MatterType>;
+  /** Office hours and holidays for limits counted in working time. */
+  readonly calendar: WorkingCalendar;
+  /** Lifecycle settings with their defaults filled in. */
+  readonly lifecycle: CompiledLifecycle;
   /** Internal to src/routing. */
   readonly routing: RoutingIndex;
 }
@@ -109,17 +116,38 @@ function ruleLabel(rule: ExceptionRule): Bilingual {
   };
 }
 
+function countingOf(limits: TimeLimits, which: "accept" | "resolve"): TimeCounting {
+  const counting = limits.counting;
+  if (counting === "working" || counting === "calendar") return counting;
+  return counting?.[which] === "working" ? "working" : "calendar";
+}
+
 function compileLimits(limits: TimeLimits): CompiledLimits {
-  const accept = parseDuration(limits.accept) ?? parseDuration(BUILT_IN_LIMITS.accept)!;
-  const resolve = parseDuration(limits.resolve) ?? parseDuration(BUILT_IN_LIMITS.resolve)!;
+  const acceptText = parseDuration(limits.accept) ? limits.accept : BUILT_IN_LIMITS.accept;
+  const resolveText = parseDuration(limits.resolve) ? limits.resolve : BUILT_IN_LIMITS.resolve;
+  const contributeText = limits.contribute && parseDuration(limits.contribute)
+    ? limits.contribute
+    : resolveText;
+  const accept = parseDuration(acceptText)!;
+  const resolve = parseDuration(resolveText)!;
+  const acceptCounting = countingOf(limits, "accept");
+  const resolveCounting = countingOf(limits, "resolve");
   const a = describeDuration(accept);
   const r = describeDuration(resolve);
+  const workZh = (counting: TimeCounting) => counting === "working" ? "（工作时间）" : "";
+  const workEn = (counting: TimeCounting) => counting === "working" ? " of working time" : "";
   return {
     accept,
     resolve,
+    contribute: parseDuration(contributeText)!,
+    texts: { accept: acceptText, resolve: resolveText, contribute: contributeText },
+    acceptCounting,
+    resolveCounting,
     words: {
-      zh: `${a.zh}内签收、${r.zh}内办结`,
-      en: `accept within ${a.en}, resolve within ${r.en}`,
+      zh: `${a.zh}${workZh(acceptCounting)}内签收、${r.zh}${workZh(resolveCounting)}内办结`,
+      en: `accept within ${a.en}${workEn(acceptCounting)}, resolve within ${r.en}${
+        workEn(resolveCounting)
+      }`,
     },
   };
 }
@@ -301,6 +329,8 @@ export function compileRuleset(
     document,
     units,
     matterTypes,
+    calendar: workingCalendar(document.calendar),
+    lifecycle: compileLifecycle(document.lifecycle),
     routing: { routes, otherTypes, limitClasses, defaultLimitClass },
   };
 }

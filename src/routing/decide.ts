@@ -8,9 +8,9 @@ import { Almanac } from "json-rules-engine";
 import { beijingTime } from "./beijing_time.ts";
 import type { CompiledRuleset } from "./compile_ruleset.ts";
 import type { RouteRule } from "./routing_index.ts";
-import type { DecideOptions, Decision, MatchedRule } from "./decision.ts";
-import { addDuration } from "./duration.ts";
+import type { AssistingUnit, Bilingual, DecideOptions, Decision, MatchedRule } from "./decision.ts";
 import type { CaseFacts } from "./facts.ts";
+import { assignmentLimits, planAssignment, planToDeadlines } from "./plan_assignment.ts";
 import { CATEGORY_SLOT, FACT_NAMES } from "./rule_gates.ts";
 import type { MatterType } from "./ruleset.ts";
 
@@ -174,6 +174,7 @@ export async function decide(
 
   // Exception rules that assign an owner, best first.
   let owner: string | null = null;
+  let winner: RouteRule | null = null;
   const outranked: string[] = [];
   for (const rule of matched) {
     if (rule.event.type !== "assign") continue;
@@ -194,6 +195,7 @@ export async function decide(
       );
     } else {
       owner = target;
+      winner = rule;
       zh.push(`${rule.label.zh}将其改派${nameZh(target)}。`);
       en.push(`${rule.label.en} sends it to ${nameEn(target)}.`);
     }
@@ -239,19 +241,32 @@ export async function decide(
     }
   }
 
-  // 提级响应: the largest raise among the matching raise_level rules.
-  let raise: RouteRule | null = null;
+  // 提级响应: the largest raise among the matching raise_level rules and the ruleset's setting
+  // for urgent cases.
+  let raise: { levels: number; label: Bilingual } | null = null;
   for (const rule of matched) {
-    if (rule.event.type === "raise_level" && (!raise || raiseLevels(rule) > raiseLevels(raise))) {
-      raise = rule;
+    if (rule.event.type === "raise_level" && (!raise || raiseLevels(rule) > raise.levels)) {
+      raise = { levels: raiseLevels(rule), label: rule.label };
     }
+  }
+  const settingLevels = facts.urgency === "urgent" ? ruleset.lifecycle.urgentRaiseLevels : 0;
+  if (settingLevels > 0 && (!raise || settingLevels > raise.levels)) {
+    raise = {
+      levels: settingLevels,
+      label: {
+        zh: `规则集设置“紧急件提级${settingLevels}级响应”`,
+        en: `The ruleset setting "urgent cases start ${settingLevels} level${
+          settingLevels === 1 ? "" : "s"
+        } up"`,
+      },
+    };
   }
   if (raise && fallback) {
     zh.push(`${raise.label.zh}要求提级响应；案件先转人工派单，不提级。`);
     en.push(`${raise.label.en} asks to raise the level; the case goes to manual dispatch first.`);
   } else if (raise) {
     const from = owner;
-    const levels = raiseLevels(raise);
+    const levels = raise.levels;
     let current = from;
     let steps = 0;
     const skipped: string[] = [];
@@ -325,6 +340,39 @@ export async function decide(
     }limits): ${limits.words.en}.`,
   );
 
+  const leadLimits = assignmentLimits(ruleset, facts.type, urgent, "lead");
+  const leadPlan = planAssignment(ruleset, leadLimits, now);
+  const assisting = assistingUnits(ruleset, matterType?.assisting_units ?? [], {
+    owner,
+    winner,
+    matched,
+    excluded,
+    zh,
+    en,
+  }).map((unit): AssistingUnit => {
+    const limits = assignmentLimits(ruleset, facts.type, urgent, "assist");
+    const plan = planAssignment(ruleset, limits, now, { cap: leadPlan.resolve_by });
+    return { unit, deadlines: planToDeadlines(plan, limits) };
+  });
+  const gaps = [
+    ...new Set([
+      ...leadPlan.uncovered_years,
+      ...assisting.flatMap((a) => a.deadlines.uncovered_years ?? []),
+    ]),
+  ].sort((a, b) => a - b);
+  if (gaps.length > 0) {
+    zh.push(
+      `注意：工作日期限落在${
+        gaps.join("、")
+      }年，该年的节假日安排尚未载入（既不在 chinese-days 数据中，也不在规则集 calendar 中），暂按普通周末计算。`,
+    );
+    en.push(
+      `Warning: a working-time deadline falls in ${
+        gaps.join(", ")
+      }, a year with no holiday calendar (neither chinese-days nor the ruleset's calendar has it); plain weekends were assumed.`,
+    );
+  }
+
   return {
     owner,
     list_owner: listOwner,
@@ -332,10 +380,91 @@ export async function decide(
     fallback,
     priority: urgent ? "urgent" : "normal",
     reason: { zh: zh.join(""), en: en.join(" ") },
-    deadlines: {
-      accept_by: addDuration(now, limits.accept).toISOString(),
-      resolve_by: addDuration(now, limits.resolve).toISOString(),
-    },
+    deadlines: planToDeadlines(leadPlan, leadLimits),
+    assisting,
     ruleset: { version: ruleset.version, hash: ruleset.hash },
   };
+}
+
+function unitList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/**
+ * The assisting units (协办) of a case, in order: the matter type's, then those the winning
+ * `assign` rule names (`params.assist`), then `assist` rules' additions, less their removals.
+ * The owner, unknown units and excluded units are left out (the latter two with a reason).
+ */
+function assistingUnits(
+  ruleset: CompiledRuleset,
+  listed: readonly string[],
+  context: {
+    owner: string;
+    winner: RouteRule | null;
+    matched: readonly RouteRule[];
+    excluded: (code: string) => boolean;
+    zh: string[];
+    en: string[];
+  },
+): string[] {
+  const { units } = ruleset;
+  const { zh, en } = context;
+  const nameZh = (code: string) => units.get(code)?.name_zh ?? code;
+  const nameEn = (code: string) => units.get(code)?.name_en ?? code;
+  const chosen: string[] = [...listed];
+  if (context.winner?.event.type === "assign") {
+    const added = unitList(context.winner.event.params.assist);
+    if (added.length > 0) {
+      chosen.push(...added);
+      zh.push(`${context.winner.label.zh}要求${added.map(nameZh).join("、")}协办。`);
+      en.push(`${context.winner.label.en} adds ${added.map(nameEn).join(", ")} as assisting.`);
+    }
+  }
+  const removed = new Set<string>();
+  for (const rule of context.matched) {
+    if (rule.event.type !== "assist") continue;
+    const add = unitList(rule.event.params?.add);
+    const remove = unitList(rule.event.params?.remove);
+    chosen.push(...add);
+    for (const code of remove) removed.add(code);
+    const parts: Bilingual[] = [];
+    if (add.length) {
+      parts.push({
+        zh: `增加协办单位${add.map(nameZh).join("、")}`,
+        en: `adds ${add.map(nameEn).join(", ")} as assisting`,
+      });
+    }
+    if (remove.length) {
+      parts.push({
+        zh: `不再由${remove.map(nameZh).join("、")}协办`,
+        en: `removes ${remove.map(nameEn).join(", ")} from assisting`,
+      });
+    }
+    if (parts.length) {
+      zh.push(`${rule.label.zh}${parts.map((p) => p.zh).join("，")}。`);
+      en.push(`${rule.label.en} ${parts.map((p) => p.en).join(" and ")}.`);
+    }
+  }
+  const result: string[] = [];
+  for (const code of chosen) {
+    if (code === context.owner || removed.has(code) || result.includes(code)) continue;
+    if (!units.has(code)) {
+      zh.push(`协办单位“${code}”不在本规则集的单位中，未采用。`);
+      en.push(`Assisting unit "${code}" is not a unit of this ruleset; skipped.`);
+    } else if (context.excluded(code)) {
+      zh.push(`${nameZh(code)}已被排除（如已退单），不再协办。`);
+      en.push(`${nameEn(code)} is excluded (e.g. it returned the case) and does not assist.`);
+    } else {
+      result.push(code);
+    }
+  }
+  if (result.length > 0) {
+    zh.push(`主办单位${nameZh(context.owner)}，协办单位${result.map(nameZh).join("、")}。`);
+    en.push(
+      `${nameEn(context.owner)} leads; ${result.map(nameEn).join(", ")} assist${
+        result.length === 1 ? "s" : ""
+      }.`,
+    );
+  }
+  return result;
 }

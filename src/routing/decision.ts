@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { TimeCounting } from "./ruleset.ts";
+
 /** A text in both languages the product speaks. */
 export interface Bilingual {
   zh: string;
@@ -17,10 +19,40 @@ export interface MatchedRule {
   event: { type: string; params?: Record<string, unknown> };
 }
 
-/** Deadlines as ISO 8601 instants (UTC). */
+/** The limits deadlines were counted from, as the ruleset gave them. */
+export interface AppliedLimits {
+  /** ISO 8601 duration, e.g. `PT2H`. */
+  accept: string;
+  /** ISO 8601 duration; for an assisting unit, its contribution limit. */
+  resolve: string;
+  accept_counting: TimeCounting;
+  resolve_counting: TimeCounting;
+}
+
+/**
+ * Deadlines as ISO 8601 instants (UTC). For an assisting unit `resolve_by` is the deadline of
+ * its contribution. `decide()` fills in every field; the optional ones may be absent in
+ * decisions logged before they existed.
+ */
 export interface Deadlines {
   accept_by: string;
   resolve_by: string;
+  /** When the unit is warned that acceptance is due (`lifecycle.warn_at` of the limit). */
+  accept_warn_at?: string;
+  /** When the unit is warned that resolution (or its contribution) is due. */
+  resolve_warn_at?: string;
+  limits?: AppliedLimits;
+  /**
+   * Years a working-time deadline crossed for which no holiday calendar is known (neither the
+   * `chinese-days` package nor the ruleset's `calendar`): weekends were assumed. Empty normally.
+   */
+  uncovered_years?: number[];
+}
+
+/** An assisting unit (协办单位) of a case, with its own deadlines. */
+export interface AssistingUnit {
+  unit: string;
+  deadlines: Deadlines;
 }
 
 /** The outcome of routing one case. */
@@ -35,6 +67,11 @@ export interface Decision {
   priority: "normal" | "urgent";
   reason: Bilingual;
   deadlines: Deadlines;
+  /**
+   * Units that assist the owner (协办): from the matter type and matching rules. Always set by
+   * `decide()`; absent in decisions logged before joint handling existed.
+   */
+  assisting?: AssistingUnit[];
   /** The ruleset version and content hash the decision used. */
   ruleset: { version: number; hash: string };
 }

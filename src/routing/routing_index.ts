@@ -10,7 +10,7 @@ import type { Almanac, Engine } from "json-rules-engine";
 import type { Bilingual } from "./decision.ts";
 import type { Duration } from "./duration.ts";
 import type { Gate } from "./rule_gates.ts";
-import type { RuleEvent } from "./ruleset.ts";
+import type { RuleEvent, TimeCounting } from "./ruleset.ts";
 
 /** One exception rule as a route runs it. */
 export interface RouteRule {
@@ -48,6 +48,16 @@ export interface Route {
 export interface CompiledLimits {
   readonly accept: Duration;
   readonly resolve: Duration;
+  /** An assisting unit's limit for its part (default: `resolve`). */
+  readonly contribute: Duration;
+  /** The ISO 8601 texts, as the ruleset gives them (stored with each assignment). */
+  readonly texts: {
+    readonly accept: string;
+    readonly resolve: string;
+    readonly contribute: string;
+  };
+  readonly acceptCounting: TimeCounting;
+  readonly resolveCounting: TimeCounting;
   /** e.g. `2小时内签收、2天内办结` / `accept within 2 hours, resolve within 2 days`. */
   readonly words: Bilingual;
 }

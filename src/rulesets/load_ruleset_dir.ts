@@ -66,6 +66,8 @@ export async function loadRulesetDir(dir: string): Promise<LoadedRuleset> {
     name: ruleset.data.name,
     fallback_unit: ruleset.data.fallback_unit,
     time_limit_classes: ruleset.data.time_limit_classes,
+    ...(ruleset.data.calendar ? { calendar: ruleset.data.calendar } : {}),
+    ...(ruleset.data.lifecycle ? { lifecycle: ruleset.data.lifecycle } : {}),
     units: units.data,
     matter_types: matterTypes.data,
     exception_rules: exceptionRules.data,

@@ -62,6 +62,8 @@ export function rulesetFileTexts(document: RulesetDocument): Record<RulesetFileN
       name: document.name,
       fallback_unit: document.fallback_unit,
       time_limit_classes: classes,
+      calendar: document.calendar,
+      lifecycle: document.lifecycle,
     }),
     [RULESET_FILES.units]: text(document.units.map((unit) => orderKeys(unit, UNIT_KEYS))),
     [RULESET_FILES.matter_types]: text(

@@ -13,7 +13,12 @@
  */
 
 import { z } from "zod";
-import { type Condition, type TopLevelCondition, UNIT_TIERS } from "../routing/ruleset.ts";
+import {
+  ATTRIBUTE_DATATYPES,
+  type Condition,
+  type TopLevelCondition,
+  UNIT_TIERS,
+} from "../routing/ruleset.ts";
 
 /** Codes of units and matter types: letters, digits, `-`, `_`, `.`; no spaces (e.g. `YG-MZJ`). */
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -49,10 +54,45 @@ const code = z.string().superRefine((value, ctx) => {
 
 const text = z.string().min(1);
 
-/** Two ISO 8601 durations; `validateRuleset()` parses them. */
+const counting = z.enum(["calendar", "working"]);
+
+/**
+ * Two ISO 8601 durations (and an assisting unit's optional `contribute` limit), counted in
+ * calendar or working time; `validateRuleset()` parses them.
+ */
 const timeLimitsSchema = z.strictObject({
   accept: text,
   resolve: text,
+  contribute: text.optional(),
+  counting: z.union([
+    counting,
+    z.strictObject({ accept: counting.optional(), resolve: counting.optional() }),
+  ]).optional(),
+});
+
+/** How many extensions (延期) are allowed and how long each may be; `validateRuleset()` parses it. */
+export const extensionPolicySchema = z.strictObject({
+  max_count: z.number().int().nonnegative(),
+  max_length: text.optional(),
+});
+
+/**
+ * The working calendar: office hours and holidays / make-up workdays (调休) that add to or
+ * correct the built-in calendar; `validateRuleset()` checks the values.
+ */
+export const calendarSchema = z.strictObject({
+  office_hours: z.array(z.string()).optional(),
+  holidays: z.array(z.string()).optional(),
+  workdays: z.array(z.string()).optional(),
+});
+
+/** Case lifecycle settings (warnings, returns, suspension, extensions, urgent escalation). */
+export const lifecycleSchema = z.strictObject({
+  warn_at: z.number().gt(0).lt(1).optional(),
+  max_returns: z.number().int().positive().optional(),
+  urgent_raise_levels: z.number().int().nonnegative().optional(),
+  max_suspension: text.optional(),
+  extensions: extensionPolicySchema.optional(),
 });
 
 /** One time-limit class in `ruleset.json`. */
@@ -76,6 +116,8 @@ export const rulesetFileSchema = z.strictObject({
   name: text,
   fallback_unit: code,
   time_limit_classes: z.record(className, timeLimitClassSchema),
+  calendar: calendarSchema.optional(),
+  lifecycle: lifecycleSchema.optional(),
 });
 
 /** One unit (承办单位) in `units.json`. */
@@ -85,10 +127,32 @@ export const unitSchema = z.strictObject({
   name_en: text,
   tier: z.enum(UNIT_TIERS),
   parent: code.nullable(),
+  webhook_url: text.optional(),
 });
 
 /** `units.json`: every unit that can own a case. */
 export const unitsFileSchema = z.array(unitSchema);
+
+/** One choice of a list attribute: the key a client sends and the name it shows. */
+export const attributeValueSchema = z.strictObject({
+  key: text,
+  name: text,
+});
+
+/**
+ * One attribute of a matter type's Open311 service definition (GeoReport v2 field names);
+ * `validateMatterTypes()` checks what needs more than one field (unique codes, list values).
+ */
+export const matterTypeAttributeSchema = z.strictObject({
+  variable: z.boolean(),
+  code,
+  datatype: z.enum(ATTRIBUTE_DATATYPES),
+  required: z.boolean(),
+  datatype_description: z.string(),
+  order: z.number().int().nonnegative(),
+  description: text,
+  values: z.array(attributeValueSchema).optional(),
+});
 
 /** One matter type (事项) in `matter_types.json`. */
 export const matterTypeSchema = z.strictObject({
@@ -98,6 +162,11 @@ export const matterTypeSchema = z.strictObject({
   category: text,
   owner: code,
   time_limit_class: text,
+  attributes: z.array(matterTypeAttributeSchema).optional(),
+  assisting_units: z.array(code).optional(),
+  supervisor: code.optional(),
+  max_suspension: text.optional(),
+  extensions: extensionPolicySchema.optional(),
 });
 
 /** `matter_types.json`: the admission list (事项准入清单). */
@@ -209,11 +278,21 @@ export const topLevelConditionSchema: z.ZodType<TopLevelCondition> = z.lazy(() =
 
 // ---- events and rules -------------------------------------------------------------------------
 
-/** What a rule does: assign the case to a unit, or raise it up the owner's chain. */
+/**
+ * What a rule does: assign the case to a unit (optionally with assisting units), raise it up the
+ * owner's chain, or add and remove assisting units (协办).
+ */
 export const ruleEventSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("assign"),
-    params: z.strictObject({ owner: code }),
+    params: z.strictObject({ owner: code, assist: z.array(code).optional() }),
+  }),
+  z.strictObject({
+    type: z.literal("assist"),
+    params: z.strictObject({
+      add: z.array(code).optional(),
+      remove: z.array(code).optional(),
+    }),
   }),
   z.strictObject({
     type: z.literal("raise_level"),

@@ -134,14 +134,15 @@ function checkEvent(ctx: Context, rule: ExceptionRule): void {
         en: `levels must be a positive whole number (e.g. 1), got ${show(levels)}`,
       });
     }
-  } else {
+  } else if (event.type !== "assist") {
+    // `assist` events (协办) are checked with the other lifecycle fields.
     add(ctx, "error", "event.type", {
       zh: `事件类型 ${
         show(event.type)
-      } 不受支持；可选："assign"（指派给 params.owner）或 "raise_level"（提级 params.levels 级）`,
+      } 不受支持；可选："assign"（指派给 params.owner）、"raise_level"（提级 params.levels 级）或 "assist"（增减协办单位）`,
       en: `event type ${
         show(event.type)
-      } is not supported; use "assign" (to params.owner) or "raise_level" (up params.levels steps)`,
+      } is not supported; use "assign" (to params.owner), "raise_level" (up params.levels steps) or "assist" (add or remove assisting units)`,
     });
   }
 }

@@ -7,6 +7,7 @@
 import type { RulesetDocument } from "../routing/ruleset.ts";
 import { closestName } from "./closest_name.ts";
 import { type Finding, RULESET_FILES } from "./finding.ts";
+import { validateMatterTypeAttributes } from "./validate_matter_type_attributes.ts";
 
 const FILE = RULESET_FILES.matter_types;
 
@@ -110,6 +111,8 @@ export function validateMatterTypes(document: RulesetDocument): Finding[] {
         },
       });
     }
+
+    findings.push(...validateMatterTypeAttributes(matter, item));
   });
   return findings;
 }

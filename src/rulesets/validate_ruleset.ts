@@ -10,6 +10,7 @@ import type { RulesetDocument, TimeLimitClass, TimeLimits } from "../routing/rul
 import { closestName } from "./closest_name.ts";
 import { type Finding, RULESET_FILES } from "./finding.ts";
 import { validateExceptionRules } from "./validate_exception_rules.ts";
+import { validateLifecycleFields } from "./validate_lifecycle_fields.ts";
 import { validateMatterTypes } from "./validate_matter_types.ts";
 import { validateUnits } from "./validate_units.ts";
 
@@ -41,12 +42,15 @@ const FILE = RULESET_FILES.ruleset;
  * ```
  */
 export function validateRuleset(document: RulesetDocument): Finding[] {
+  const files: string[] = Object.values(RULESET_FILES);
+  // Stable sort: the lifecycle fields' findings join the findings of their file.
   return [
     ...validateRulesetFile(document),
     ...validateUnits(document.units),
     ...validateMatterTypes(document),
     ...validateExceptionRules(document),
-  ];
+    ...validateLifecycleFields(document),
+  ].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
 }
 
 /** `ruleset.json`: the name, the fallback unit and the time-limit classes. */

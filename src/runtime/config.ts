@@ -15,6 +15,25 @@ export interface WhistleConfig {
   observability: { logLevel: LogLevel; metricsToken: string | null };
   /** The browser admin: sessions, cookies, origin, proxy (`WHISTLE_SESSION_HOURS`, ...). */
   admin: AdminSettings;
+  /** The escalation sweeper and the webhook deliverer (`WHISTLE_SWEEP_*`, `WHISTLE_WEBHOOK_*`). */
+  lifecycle: LifecycleSettings;
+}
+
+/** Background lifecycle work of each instance. */
+export interface LifecycleSettings {
+  /** Between escalation sweeps (ms); 0 runs none (tests sweep by hand). */
+  sweepIntervalMs: number;
+  /** Most timers fired per sweep transaction. */
+  sweepBatch: number;
+  /** Sweep transactions in flight at once per instance (PostgreSQL; PGlite always 1). */
+  sweepConcurrency: number;
+  /** Between webhook delivery passes (ms); 0 runs none. */
+  webhookIntervalMs: number;
+  webhookTimeoutMs: number;
+  /** Attempts before a notice is given up. */
+  webhookMaxAttempts: number;
+  /** First retry delay (ms), doubling each attempt, at most an hour. */
+  webhookBackoffMs: number;
 }
 
 /** A setting that cannot be used, named. */
@@ -82,6 +101,15 @@ export function readConfig(env: Record<string, string | undefined>): WhistleConf
     },
     observability: { logLevel, metricsToken: env.WHISTLE_METRICS_TOKEN || null },
     admin: readAdminSettings(env),
+    lifecycle: {
+      sweepIntervalMs: int(env, "WHISTLE_SWEEP_INTERVAL_MS", 5_000),
+      sweepBatch: int(env, "WHISTLE_SWEEP_BATCH", 500, 1),
+      sweepConcurrency: int(env, "WHISTLE_SWEEP_CONCURRENCY", 3, 1),
+      webhookIntervalMs: int(env, "WHISTLE_WEBHOOK_INTERVAL_MS", 1_000),
+      webhookTimeoutMs: int(env, "WHISTLE_WEBHOOK_TIMEOUT_MS", 5_000, 100),
+      webhookMaxAttempts: int(env, "WHISTLE_WEBHOOK_MAX_ATTEMPTS", 8, 1),
+      webhookBackoffMs: int(env, "WHISTLE_WEBHOOK_BACKOFF_MS", 1_000, 1),
+    },
   };
 }
 

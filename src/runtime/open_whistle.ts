@@ -17,6 +17,12 @@ import {
   startRulesetLiveReload,
 } from "../rulesets/ruleset_live_reload.ts";
 import { simulationJobs } from "../rulesets/simulation_jobs.ts";
+import { calendarGaps, describeGaps } from "../escalation/calendar_gaps.ts";
+import { startSweeper, type Sweeper } from "../escalation/sweeper.ts";
+import {
+  startWebhookDeliverer,
+  type WebhookDeliverer,
+} from "../notifications/webhook_deliverer.ts";
 import type { WhistleConfig } from "./config.ts";
 
 /** A running Whistle: the HTTP app and what it stands on. */
@@ -31,6 +37,10 @@ export interface Whistle {
   logger: Logger;
   /** True when version 1 was installed from the rules folder by this start. */
   installedRuleset: boolean;
+  /** Fires due warnings, escalations and resumptions (tests call `sweepOnce()`). */
+  sweeper: Sweeper;
+  /** Delivers the webhook outbox (tests call `deliverOnce()`). */
+  webhooks: WebhookDeliverer;
   /** Stops intake (answering what waits), then closes the database. */
   close(): Promise<void>;
 }
@@ -81,6 +91,7 @@ export async function openWhistle(
     });
     const intake = new IntakeQueue(db, {
       ...config.intake,
+      webhookUrl: (unit) => ruleset.current.units.get(unit)?.webhook_url,
       // PGlite is one connection: a second writer would only wait for it.
       writers: database.kind === "pglite" ? 1 : config.intake.writers,
     }, (report) => {
@@ -107,8 +118,29 @@ export async function openWhistle(
         : lastWriteFailed
         ? "last write failed"
         : "ok";
-      return { ready: Object.values(checks).every((v) => v === "ok"), checks };
+      // Not a readiness failure, but said loudly: deadlines in a year no calendar covers.
+      const warnings: Record<string, string> = {};
+      if (checks.database === "ok") {
+        const gaps = describeGaps(await calendarGaps(db).catch(() => new Map()));
+        if (gaps) warnings.calendar = gaps;
+      }
+      return { ready: Object.values(checks).every((v) => v === "ok"), checks, warnings };
     };
+    const lifecycle = config.lifecycle;
+    const webhooks = startWebhookDeliverer({ db, clock, metrics, logger }, {
+      intervalMs: lifecycle.webhookIntervalMs,
+      batchSize: 50,
+      timeoutMs: lifecycle.webhookTimeoutMs,
+      maxAttempts: lifecycle.webhookMaxAttempts,
+      backoffMs: lifecycle.webhookBackoffMs,
+    });
+    const sweeper = startSweeper({ db, ruleset, metrics, logger, onNotices: webhooks.kick }, {
+      intervalMs: lifecycle.sweepIntervalMs,
+      batchSize: lifecycle.sweepBatch,
+      // PGlite is one connection: a second transaction would only wait for the first.
+      concurrency: database.kind === "pglite" ? 1 : lifecycle.sweepConcurrency,
+      clock,
+    });
     const app = createApp({
       db,
       ruleset,
@@ -120,6 +152,7 @@ export async function openWhistle(
       metrics,
       logger,
       metricsToken: config.observability.metricsToken,
+      onNotices: webhooks.kick,
     }, { admin: config.admin });
     return {
       app,
@@ -129,7 +162,11 @@ export async function openWhistle(
       metrics,
       logger,
       installedRuleset: installed,
+      sweeper,
+      webhooks,
       async close() {
+        await sweeper.stop();
+        await webhooks.stop();
         await liveReload?.stop();
         await simulationJobs(db).stop();
         await intake.close();

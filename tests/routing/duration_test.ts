@@ -41,3 +41,15 @@ Deno.test("addDuration() adds calendar time to an instant", () => {
   // The start is not changed.
   assert.equal(start.toISOString(), "2026-03-02T02:05:00.000Z");
 });
+
+Deno.test("addDuration() clamps a month to the end of a shorter month", () => {
+  const plus = (start: string, text: string) =>
+    addDuration(new Date(start), parseDuration(text)!).toISOString();
+  // 2026-01-31 10:00 Beijing + P1M: February 28, not March 3.
+  assert.equal(plus("2026-01-31T02:00:00Z", "P1M"), "2026-02-28T02:00:00.000Z");
+  // The Beijing date decides: 2026-01-31 00:30 Beijing is still January 30 in UTC.
+  assert.equal(plus("2026-01-30T16:30:00Z", "P1M"), "2026-02-27T16:30:00.000Z");
+  assert.equal(plus("2024-02-29T02:00:00Z", "P1Y"), "2025-02-28T02:00:00.000Z");
+  assert.equal(plus("2026-03-31T02:00:00Z", "P1M1D"), "2026-05-01T02:00:00.000Z");
+  assert.equal(plus("2026-12-31T02:00:00Z", "P2M"), "2027-02-28T02:00:00.000Z");
+});

@@ -26,4 +26,19 @@ export interface CaseTable {
   accept_by: Date;
   resolve_by: Date;
   updated_at: ColumnType<Date, Date, Date>;
+  /** Answers to the matter type's Open311 attributes, by attribute code; null when none. */
+  attributes: ColumnType<unknown, string | null | undefined, string | null>;
+  /** A photo or document link the reporter sent (Open311 `media_url`). */
+  media_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The jurisdiction's address id (Open311 `address_id`). */
+  address_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the lead accepted (签收), resolved (办结), and the case was closed (反馈核查). */
+  accepted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The citizen's feedback on close: satisfied, basic or unsatisfied. */
+  satisfaction: ColumnType<string | null, string | null | undefined, string | null>;
+  return_count: ColumnType<number, number | undefined, number>;
+  escalation_count: ColumnType<number, number | undefined, number>;
+  reopen_count: ColumnType<number, number | undefined, number>;
 }

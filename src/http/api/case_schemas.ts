@@ -50,9 +50,26 @@ export const NewCaseSchema = z
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
-/** Deadlines of a case. */
+/** Deadlines of a case (of one unit on it): acceptance, resolution, and their warnings. */
 export const DeadlinesSchema = z
-  .object({ accept_by: z.string(), resolve_by: z.string() })
+  .object({
+    accept_by: z.string(),
+    resolve_by: z.string().openapi({
+      description: "Resolution; for an assisting unit, the deadline of its contribution",
+    }),
+    accept_warn_at: z.string().optional(),
+    resolve_warn_at: z.string().optional(),
+    limits: z.object({
+      accept: z.string().openapi({ example: "PT2H" }),
+      resolve: z.string().openapi({ example: "P2D" }),
+      accept_counting: z.enum(["calendar", "working"]),
+      resolve_counting: z.enum(["calendar", "working"]),
+    }).optional(),
+    uncovered_years: z.array(z.number()).optional().openapi({
+      description:
+        "Years a working-time deadline crossed that no holiday calendar covers (weekends assumed)",
+    }),
+  })
   .openapi("Deadlines");
 
 /** The outcome of routing one case. */
@@ -69,6 +86,8 @@ export const DecisionSchema = z
     priority: z.enum(["normal", "urgent"]),
     reason: Bilingual,
     deadlines: DeadlinesSchema,
+    assisting: z.array(z.object({ unit: z.string(), deadlines: DeadlinesSchema })).optional()
+      .openapi({ description: "Assisting units (协办), each with its own deadlines" }),
     ruleset: z.object({ version: z.number(), hash: z.string() }),
   })
   .openapi("Decision");

@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { findCase } from "../../cases/find_case.ts";
+import { findCaseDetail } from "../../cases/find_case_detail.ts";
 import type { IntakeOutcome } from "../../cases/intake_item.ts";
 import { receiveCase } from "../../cases/receive_case.ts";
 import type { AppEnv } from "../app_env.ts";
 import { errorBody, ErrorSchema } from "../error_body.ts";
 import type { HttpDeps } from "../http_deps.ts";
 import { validationHook } from "../validation_hook.ts";
-import { CaseWithHistorySchema, IntakeResponseSchema, NewCaseSchema } from "./case_schemas.ts";
+import { caseDetailJson } from "./case_actions_routes.ts";
+import { CaseDetailSchema } from "./case_actions_schemas.ts";
+import { IntakeResponseSchema, NewCaseSchema } from "./case_schemas.ts";
 
 const errors = {
   400: {
@@ -61,16 +63,23 @@ const getCase = createRoute({
   method: "get",
   path: "/cases/{id}",
   tags: ["Cases"],
-  summary: "A case: state, owner, deadlines and decision history",
+  summary:
+    "A case: state, lead and assisting units, deadlines (original and extended), extensions, suspensions, timeline and decision history",
+  description:
+    "A `unit` token reads only cases its unit is or was on (403 otherwise); every other role reads any case.",
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }) },
   responses: {
     200: {
       description: "The case",
-      content: { "application/json": { schema: CaseWithHistorySchema } },
+      content: { "application/json": { schema: CaseDetailSchema } },
     },
     400: errors[400],
     401: errors[401],
+    403: {
+      description: "A unit token, and its unit was never on this case",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
     404: { description: "No such case", content: { "application/json": { schema: ErrorSchema } } },
   },
 });
@@ -99,17 +108,16 @@ export function casesRoutes(deps: HttpDeps): OpenAPIHono<AppEnv> {
   });
 
   app.openapi(getCase, async (c) => {
-    const found = await findCase(deps.db, c.req.valid("param").id);
+    const found = await findCaseDetail(deps.db, c.req.valid("param").id);
     if (!found) {
       return c.json(errorBody("not_found", `No case ${c.req.valid("param").id}`), 404);
     }
-    return c.json(
-      {
-        ...found,
-        history: found.history.map((d) => ({ ...d, created_at: d.created_at.toISOString() })),
-      },
-      200,
-    );
+    const caller = c.get("caller");
+    if (caller.role === "unit" && !found.assignments.some((a) => a.unit === caller.unitCode)) {
+      const message = `Unit ${caller.unitCode} has never been on case ${found.id}`;
+      return c.json(errorBody("forbidden", message, [{ field: "authorization", message }]), 403);
+    }
+    return c.json(caseDetailJson(found), 200);
   });
 
   return app;

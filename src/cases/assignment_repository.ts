@@ -1,0 +1,83 @@
+/**
+ * `case_assignments`: who is on a case (lead 主办 / assisting 协办), with their deadlines.
+ *
+ * @module
+ */
+
+import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Queryable } from "../db/database.ts";
+import { insertRecords } from "../db/insert_records.ts";
+import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
+
+/** A stored assignment. */
+export type AssignmentRow = Selectable<CaseAssignmentTable>;
+
+/** States in which an assignment still has deadlines to meet. */
+export const LIVE_STATES: readonly AssignmentRow["state"][] = ["assigned", "accepted"];
+
+/** Every assignment of a case, oldest first. */
+export async function caseAssignments(db: Queryable, caseId: string): Promise<AssignmentRow[]> {
+  return await db.selectFrom("case_assignments").selectAll().where("case_id", "=", caseId)
+    .orderBy("seq").execute();
+}
+
+/** The columns a new assignment sets, with their SQL types. */
+const NEW_ASSIGNMENT_COLUMNS = {
+  id: "uuid",
+  case_id: "uuid",
+  unit: "text",
+  role: "text",
+  state: "text",
+  assigned_at: "timestamptz",
+  ended_at: "timestamptz",
+  end_reason: "text",
+  accept_limit: "text",
+  resolve_limit: "text",
+  accept_counting: "text",
+  resolve_counting: "text",
+  accept_by: "timestamptz",
+  accept_warn_at: "timestamptz",
+  resolve_by: "timestamptz",
+  resolve_warn_at: "timestamptz",
+  resolve_by_original: "timestamptz",
+  uncovered_years: "text",
+} as const;
+
+/** Inserts new assignments (in one statement per 5,000; see `insertRecords`). */
+export async function insertAssignments(
+  db: Queryable,
+  rows: readonly Insertable<CaseAssignmentTable>[],
+): Promise<void> {
+  await insertRecords(
+    db,
+    "case_assignments",
+    NEW_ASSIGNMENT_COLUMNS,
+    rows.map((row) => ({ ended_at: null, end_reason: null, uncovered_years: null, ...row })),
+  );
+}
+
+/** Changes one assignment. */
+export async function updateAssignment(
+  db: Queryable,
+  id: string,
+  patch: Updateable<CaseAssignmentTable>,
+): Promise<void> {
+  await db.updateTable("case_assignments").set(patch).where("id", "=", id).execute();
+}
+
+/** Ends an assignment (`returned`, `escalated`, `reassigned`, `removed`, `waived`, `promoted`). */
+export async function endAssignment(
+  db: Queryable,
+  id: string,
+  reason: string,
+  note: string | null,
+  at: Date,
+): Promise<void> {
+  await updateAssignment(db, id, {
+    state: "ended",
+    ended_at: at,
+    end_reason: reason,
+    end_note: note,
+    uncovered_years: null,
+  });
+}
