@@ -25,7 +25,7 @@ import type { AdminEnv } from "./admin_env.ts";
 import { formText, readForm } from "./admin_forms.ts";
 import { type DraftContext, loadDraftContext } from "./draft_context.ts";
 import { setFlash } from "./flash.ts";
-import { refreshRuleset } from "./refresh_ruleset.ts";
+import { refreshRuleset } from "../refresh_ruleset.ts";
 import { notFound, notOpen, refuse } from "./refuse.tsx";
 import { requirePermission } from "./require_permission.ts";
 import { html, seeOther, viewOf } from "./respond.ts";

@@ -42,6 +42,7 @@ import { zodIssuesToFindings } from "../../rulesets/zod_issues_to_findings.ts";
 import type { AppEnv } from "../app_env.ts";
 import { errorBody, type ErrorDetail, ErrorSchema } from "../error_body.ts";
 import type { HttpDeps } from "../http_deps.ts";
+import { refreshRuleset } from "../refresh_ruleset.ts";
 import { requireRole } from "../require_role.ts";
 import { validationHook } from "../validation_hook.ts";
 import {
@@ -528,7 +529,7 @@ export function rulesetsRoutes(deps: HttpDeps): OpenAPIHono<AppEnv> {
       const message = `Version ${version} is already the active version`;
       return c.json(errorBody("conflict", message, [{ field: "version", message }]), 409);
     }
-    await refreshHere(deps);
+    await refreshRuleset(deps);
     return c.json({
       version: outcome.version,
       content_hash: outcome.content_hash,
@@ -745,7 +746,7 @@ export function rulesetsRoutes(deps: HttpDeps): OpenAPIHono<AppEnv> {
     }, { expectedActiveVersion: input.expected_active_version });
     switch (outcome.status) {
       case "published":
-        await refreshHere(deps);
+        await refreshRuleset(deps);
         return c.json({
           version: outcome.version.version,
           content_hash: outcome.version.content_hash,
@@ -887,21 +888,4 @@ function badItem(
   }));
   const summary = details.map((detail) => detail.field).join(", ");
   return c.json(errorBody("invalid_request", `Invalid ${summary}`, details), 400);
-}
-
-/**
- * Switches this instance to the version just published, before answering: the next request it
- * serves routes with the new rules. (Other instances follow through NOTIFY and their version
- * check.) The publish is committed either way, so a failure here is logged, not answered.
- */
-async function refreshHere(deps: HttpDeps): Promise<void> {
-  const refreshable = deps.ruleset as { refresh?: () => Promise<unknown> };
-  if (typeof refreshable.refresh !== "function") return;
-  try {
-    await refreshable.refresh();
-  } catch (error) {
-    deps.logger.warn("published, but this instance could not reload the ruleset yet", {
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
 }

@@ -1,4 +1,4 @@
-import type { HttpDeps } from "../http_deps.ts";
+import type { HttpDeps } from "./http_deps.ts";
 
 /**
  * After a publish or rollback here, switches this instance to the new active version before
