@@ -7,6 +7,7 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import { insertRecords } from "../db/insert_records.ts";
+import type { RecordSet } from "../db/record_set.ts";
 import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
 
 /** A stored assignment. */
@@ -43,17 +44,21 @@ const NEW_ASSIGNMENT_COLUMNS = {
   uncovered_years: "text",
 } as const;
 
+/** New assignments as a record set (for `insertRecords` or a larger statement). */
+export function assignmentRecords(rows: readonly Insertable<CaseAssignmentTable>[]): RecordSet {
+  return {
+    table: "case_assignments",
+    columns: NEW_ASSIGNMENT_COLUMNS,
+    rows: rows.map((row) => ({ ended_at: null, end_reason: null, uncovered_years: null, ...row })),
+  };
+}
+
 /** Inserts new assignments (in one statement per 5,000; see `insertRecords`). */
 export async function insertAssignments(
   db: Queryable,
   rows: readonly Insertable<CaseAssignmentTable>[],
 ): Promise<void> {
-  await insertRecords(
-    db,
-    "case_assignments",
-    NEW_ASSIGNMENT_COLUMNS,
-    rows.map((row) => ({ ended_at: null, end_reason: null, uncovered_years: null, ...row })),
-  );
+  await insertRecords(db, assignmentRecords(rows));
 }
 
 /** Changes one assignment. */

@@ -8,6 +8,7 @@
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import { insertRecords } from "../db/insert_records.ts";
+import type { RecordSet } from "../db/record_set.ts";
 import type { CaseEventTable } from "../db/tables/case_event_table.ts";
 
 /** One timeline entry about to be written. */
@@ -24,15 +25,11 @@ export interface NewCaseEvent {
   data?: Record<string, unknown>;
 }
 
-/**
- * Appends timeline entries in one statement per 5,000 (ids follow the order given; see
- * `insertRecords`).
- */
-export async function appendCaseEvents(db: Queryable, events: readonly NewCaseEvent[]) {
-  await insertRecords(
-    db,
-    "case_events",
-    {
+/** Timeline entries as a record set (ids follow the order given when inserted). */
+export function caseEventRecords(events: readonly NewCaseEvent[]): RecordSet {
+  return {
+    table: "case_events",
+    columns: {
       case_id: "uuid",
       at: "timestamptz",
       kind: "text",
@@ -42,7 +39,7 @@ export async function appendCaseEvents(db: Queryable, events: readonly NewCaseEv
       public: "boolean",
       data: "jsonb",
     },
-    events.map((e) => ({
+    rows: events.map((e) => ({
       case_id: e.case_id,
       at: e.at,
       kind: e.kind,
@@ -52,7 +49,15 @@ export async function appendCaseEvents(db: Queryable, events: readonly NewCaseEv
       public: e.public ?? false,
       data: e.data ?? {},
     })),
-  );
+  };
+}
+
+/**
+ * Appends timeline entries in one statement per 5,000 (ids follow the order given; see
+ * `insertRecords`).
+ */
+export async function appendCaseEvents(db: Queryable, events: readonly NewCaseEvent[]) {
+  await insertRecords(db, caseEventRecords(events));
 }
 
 /** The timeline of a case, oldest first. */

@@ -112,13 +112,10 @@ export class IntakeQueue {
         const batch = this.#waiting.splice(0, this.options.maxBatch);
         const started = performance.now();
         try {
-          const outcomes = await this.db
-            .transaction()
-            .execute((trx) =>
-              writeIntakeBatch(trx, batch.map((w) => w.item), {
-                webhookUrl: this.options.webhookUrl,
-              })
-            );
+          // One atomic statement: no BEGIN/COMMIT round trips (see storeNewCases).
+          const outcomes = await writeIntakeBatch(this.db, batch.map((w) => w.item), {
+            webhookUrl: this.options.webhookUrl,
+          });
           batch.forEach((w, i) => w.resolve(outcomes[i]));
           this.onBatch({ size: batch.length, ms: performance.now() - started, ok: true });
         } catch (error) {

@@ -1,23 +1,22 @@
-import type { Transaction } from "kysely";
-import { appendDecisions } from "../audit/append_decisions.ts";
 import type { DecisionEntry } from "../audit/decision_entry.ts";
 import { decisionsForCases } from "../audit/decisions_for_cases.ts";
-import type { Database } from "../db/database.ts";
-import { jsonb } from "../db/jsonb.ts";
+import type { Queryable } from "../db/database.ts";
+import type { RecordSet } from "../db/record_set.ts";
 import { type CaseRecord, toCaseRecord } from "./case_record.ts";
 import { decisionFromLog } from "./decision_from_log.ts";
 import type { IntakeItem, IntakeOutcome } from "./intake_item.ts";
 import type { Insertable } from "kysely";
 import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
 import type { CaseTimerTable } from "../db/tables/case_timer_table.ts";
-import { insertTimers } from "../escalation/case_timer_repository.ts";
+import { timerRecords } from "../escalation/case_timer_repository.ts";
 import { planCaseTimers } from "../escalation/plan_case_timers.ts";
-import { enqueueNotices } from "../notifications/enqueue_notices.ts";
+import { noticeRecords } from "../notifications/enqueue_notices.ts";
 import type { OutgoingNotice } from "../notifications/webhook_notice.ts";
-import { appendCaseEvents, type NewCaseEvent } from "./case_event_repository.ts";
+import { caseEventRecords, type NewCaseEvent } from "./case_event_repository.ts";
 import { calendarWarningNote } from "./run_case_action.ts";
-import { insertAssignments } from "./assignment_repository.ts";
+import { assignmentRecords } from "./assignment_repository.ts";
 import { newAssignment, planFromDeadlines } from "./new_assignment.ts";
+import { storeNewCases } from "./store_new_cases.ts";
 
 /** What intake needs besides the items: where units want to be told of new cases. */
 export interface IntakeWriteOptions {
@@ -25,7 +24,35 @@ export interface IntakeWriteOptions {
   webhookUrl?: (unit: string) => string | undefined;
 }
 
-const ROWS_PER_INSERT = 1000;
+/** The columns of a new case, with their SQL types. */
+const CASE_COLUMNS = {
+  id: "uuid",
+  source: "text",
+  external_id: "text",
+  type: "text",
+  title: "text",
+  description: "text",
+  area_code: "text",
+  grid_code: "text",
+  address: "text",
+  lat: "double precision",
+  lng: "double precision",
+  urgency: "text",
+  channel: "text",
+  reporter: "jsonb",
+  reported_at: "timestamptz",
+  received_at: "timestamptz",
+  state: "text",
+  owner: "text",
+  priority: "text",
+  ruleset_version: "integer",
+  accept_by: "timestamptz",
+  resolve_by: "timestamptz",
+  updated_at: "timestamptz",
+  attributes: "jsonb",
+  media_url: "text",
+  address_id: "text",
+} as const;
 
 const keyOf = (item: IntakeItem) => `${item.input.source}\u0000${item.input.external_id}`;
 
@@ -45,7 +72,7 @@ function caseRow(item: IntakeItem) {
     lng: input.location.lng ?? null,
     urgency: input.urgency,
     channel: input.channel,
-    reporter: input.reporter ? jsonb(input.reporter) : null,
+    reporter: input.reporter ?? null,
     reported_at: new Date(input.reported_at),
     received_at: item.receivedAt,
     state: "assigned",
@@ -55,7 +82,7 @@ function caseRow(item: IntakeItem) {
     accept_by: new Date(decision.deadlines.accept_by),
     resolve_by: new Date(decision.deadlines.resolve_by),
     updated_at: item.receivedAt,
-    attributes: input.attributes ? jsonb(input.attributes) : null,
+    attributes: input.attributes ?? null,
     media_url: input.media_url ?? null,
     address_id: input.location.address_id ?? null,
   };
@@ -86,13 +113,14 @@ function routeEntry(item: IntakeItem): DecisionEntry {
 }
 
 /**
- * Stores a batch of routed cases and their route decisions in one transaction, and answers each
- * item in order. Idempotent on (source, external_id): within the batch the first item of a key
- * wins and the others get the same answer; a key already stored (by an earlier batch or another
- * instance) is answered with the stored case and its original decision.
+ * Stores a batch of routed cases, their lifecycle rows and their route decisions in one atomic
+ * statement (`storeNewCases`), and answers each item in order. Idempotent on (source,
+ * external_id): within the batch the first item of a key wins and the others get the same
+ * answer; a key already stored (by an earlier batch or another instance) is answered with the
+ * stored case and its original decision.
  */
 export async function writeIntakeBatch(
-  trx: Transaction<Database>,
+  db: Queryable,
   items: readonly IntakeItem[],
   options: IntakeWriteOptions = {},
 ): Promise<IntakeOutcome[]> {
@@ -101,33 +129,25 @@ export async function writeIntakeBatch(
     if (!firstOfKey.has(keyOf(item))) firstOfKey.set(keyOf(item), item);
   }
   const unique = [...firstOfKey.values()];
-
-  const insertedIds = new Set<string>();
-  for (let i = 0; i < unique.length; i += ROWS_PER_INSERT) {
-    const rows = await trx
-      .insertInto("cases")
-      .values(unique.slice(i, i + ROWS_PER_INSERT).map(caseRow))
-      .onConflict((oc) => oc.columns(["source", "external_id"]).doNothing())
-      .returning("id")
-      .execute();
-    for (const row of rows) insertedIds.add(row.id);
-  }
-
-  const created = unique.filter((item) => insertedIds.has(item.id));
-  await writeAssignments(trx, created, options);
-  await appendDecisions(trx, created.map(routeEntry));
+  const rows = unique.map(caseRow);
+  const insertedIds = await storeNewCases(db, {
+    cases: { table: "cases", columns: CASE_COLUMNS, rows },
+    dependents: lifecycleRecords(unique, options),
+    decisions: unique.map(routeEntry),
+  });
 
   const answers = new Map<string, IntakeOutcome>();
-  for (const item of created) {
+  unique.forEach((item, i) => {
+    if (!insertedIds.has(item.id)) return;
     answers.set(keyOf(item), {
       status: "created",
-      case: toCaseRecord(caseRow(item)),
+      case: toCaseRecord(rows[i]),
       decision: item.decision,
     });
-  }
+  });
   const already = unique.filter((item) => !insertedIds.has(item.id));
   if (already.length > 0) {
-    for (const outcome of await storedOutcomes(trx, already)) {
+    for (const outcome of await storedOutcomes(db, already)) {
       answers.set(`${outcome.case.source}\u0000${outcome.case.external_id}`, outcome);
     }
   }
@@ -145,11 +165,10 @@ export async function writeIntakeBatch(
  * deadlines, their first timers, the `assigned` timeline entries (and a calendar warning when a
  * working-time deadline falls in a year without a holiday calendar), and webhook notices.
  */
-async function writeAssignments(
-  trx: Transaction<Database>,
+function lifecycleRecords(
   created: readonly IntakeItem[],
   options: IntakeWriteOptions,
-): Promise<void> {
+): RecordSet[] {
   const assignments: Insertable<CaseAssignmentTable>[] = [];
   const timers: Insertable<CaseTimerTable>[] = [];
   const events: NewCaseEvent[] = [];
@@ -232,17 +251,19 @@ async function writeAssignments(
       });
     }
   }
-  await insertAssignments(trx, assignments);
-  await insertTimers(trx, timers);
-  await appendCaseEvents(trx, events);
-  await enqueueNotices(trx, notices);
+  return [
+    assignmentRecords(assignments),
+    timerRecords(timers),
+    caseEventRecords(events),
+    noticeRecords(notices),
+  ];
 }
 
 async function storedOutcomes(
-  trx: Transaction<Database>,
+  db: Queryable,
   items: readonly IntakeItem[],
 ): Promise<IntakeOutcome[]> {
-  const rows = await trx
+  const rows = await db
     .selectFrom("cases")
     .selectAll()
     .where((eb) =>
@@ -255,7 +276,7 @@ async function storedOutcomes(
     )
     .execute();
   const cases: CaseRecord[] = rows.map(toCaseRecord);
-  const decisions = await decisionsForCases(trx, cases.map((c) => c.id));
+  const decisions = await decisionsForCases(db, cases.map((c) => c.id));
   return cases.map((record) => {
     const route = decisions.find((d) => d.case_id === record.id && d.kind === "route");
     if (!route) throw new Error(`case ${record.id} has no route decision in the log`);

@@ -7,6 +7,7 @@
 import type { Insertable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import { insertRecords } from "../db/insert_records.ts";
+import type { RecordSet } from "../db/record_set.ts";
 import type { CaseTimerTable } from "../db/tables/case_timer_table.ts";
 
 /**
@@ -26,20 +27,24 @@ export async function replaceCaseTimers(
   await insertTimers(db, timers);
 }
 
-/** Inserts timers (one statement per 5,000; see `insertRecords`). */
-export async function insertTimers(
-  db: Queryable,
-  timers: readonly Insertable<CaseTimerTable>[],
-): Promise<void> {
-  await insertRecords(
-    db,
-    "case_timers",
-    { case_id: "uuid", assignment_id: "uuid", kind: "text", due_at: "timestamptz" },
-    timers.map((t) => ({
+/** Timers as a record set (for `insertRecords` or a larger statement). */
+export function timerRecords(timers: readonly Insertable<CaseTimerTable>[]): RecordSet {
+  return {
+    table: "case_timers",
+    columns: { case_id: "uuid", assignment_id: "uuid", kind: "text", due_at: "timestamptz" },
+    rows: timers.map((t) => ({
       case_id: t.case_id,
       assignment_id: t.assignment_id ?? null,
       kind: t.kind,
       due_at: t.due_at,
     })),
-  );
+  };
+}
+
+/** Inserts timers (one statement per 5,000; see `insertRecords`). */
+export async function insertTimers(
+  db: Queryable,
+  timers: readonly Insertable<CaseTimerTable>[],
+): Promise<void> {
+  await insertRecords(db, timerRecords(timers));
 }

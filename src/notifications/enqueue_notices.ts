@@ -1,6 +1,32 @@
 import type { Queryable } from "../db/database.ts";
-import { jsonb } from "../db/jsonb.ts";
+import { insertRecords } from "../db/insert_records.ts";
+import type { RecordSet } from "../db/record_set.ts";
 import type { OutgoingNotice } from "./webhook_notice.ts";
+
+/** Notices as webhook-outbox rows (for `insertRecords` or a larger statement). */
+export function noticeRecords(notices: readonly OutgoingNotice[]): RecordSet {
+  return {
+    table: "webhook_outbox",
+    columns: {
+      case_id: "uuid",
+      unit: "text",
+      url: "text",
+      event: "text",
+      payload: "jsonb",
+      created_at: "timestamptz",
+      next_attempt_at: "timestamptz",
+    },
+    rows: notices.map((n) => ({
+      case_id: n.case_id,
+      unit: n.unit,
+      url: n.url,
+      event: n.event,
+      payload: n.payload,
+      created_at: n.created_at,
+      next_attempt_at: n.created_at,
+    })),
+  };
+}
 
 /**
  * Writes notices to the webhook outbox, in the caller's transaction: they are delivered if and
@@ -10,17 +36,5 @@ export async function enqueueNotices(
   db: Queryable,
   notices: readonly OutgoingNotice[],
 ): Promise<void> {
-  for (let i = 0; i < notices.length; i += 1000) {
-    await db.insertInto("webhook_outbox").values(
-      notices.slice(i, i + 1000).map((n) => ({
-        case_id: n.case_id,
-        unit: n.unit,
-        url: n.url,
-        event: n.event,
-        payload: jsonb(n.payload),
-        created_at: n.created_at,
-        next_attempt_at: n.created_at,
-      })),
-    ).execute();
-  }
+  await insertRecords(db, noticeRecords(notices));
 }

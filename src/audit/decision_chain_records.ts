@@ -1,0 +1,65 @@
+import { canonicalJson } from "../lib/canonical_json.ts";
+import { sha256Hex } from "../lib/sha256.ts";
+import { type DecisionEntry, GENESIS_HASH } from "./decision_entry.ts";
+import { hashDecision } from "./hash_decision.ts";
+
+/** A decision as `decision_log_append()` takes it: the log's columns plus the text to hash. */
+export interface DecisionChainRecord {
+  case_id: string | null;
+  kind: string;
+  ruleset_version: number | null;
+  ruleset_hash: string | null;
+  matched_rules: unknown[];
+  facts: Record<string, unknown>;
+  outcome: Record<string, unknown>;
+  reason: unknown;
+  actor: string;
+  request_id: string | null;
+  created_at: string;
+  /** The canonical JSON `hashDecision()` hashes, without `seq` (which sorts after every key). */
+  body: string;
+}
+
+/**
+ * The records `decision_log_append()` (migration 2026-11-23T12-00) chains and stores. The
+ * database hashes `prev_hash + "\n" + body` with `,"seq":N` spliced in before the closing brace;
+ * the first record is checked here against `hashDecision()`, so a change to the entry's fields
+ * that broke the splice fails the write instead of the chain.
+ *
+ * @example
+ * ```ts
+ * import { decisionChainRecords } from "./decision_chain_records.ts";
+ * const [record] = decisionChainRecords([{
+ *   case_id: null, kind: "publish", ruleset_version: 1, ruleset_hash: "ab", matched_rules: [],
+ *   facts: {}, outcome: {}, reason: { zh: "发布", en: "published" }, actor: "system",
+ *   request_id: null, created_at: new Date("2026-01-01T00:00:00Z"),
+ * }]);
+ * record.body.startsWith('{"actor":"system"'); // true
+ * ```
+ */
+export function decisionChainRecords(entries: readonly DecisionEntry[]): DecisionChainRecord[] {
+  const records = entries.map((entry) => {
+    const created_at = entry.created_at.toISOString();
+    const fields = {
+      case_id: entry.case_id,
+      kind: entry.kind,
+      ruleset_version: entry.ruleset_version,
+      ruleset_hash: entry.ruleset_hash,
+      matched_rules: entry.matched_rules,
+      facts: entry.facts,
+      outcome: entry.outcome,
+      reason: entry.reason,
+      actor: entry.actor,
+      request_id: entry.request_id,
+      created_at,
+    };
+    return { ...fields, body: canonicalJson(fields) };
+  });
+  if (records.length > 0) {
+    const spliced = sha256Hex(`${GENESIS_HASH}\n${records[0].body.slice(0, -1)},"seq":1}`);
+    if (spliced !== hashDecision(GENESIS_HASH, 1, entries[0])) {
+      throw new Error("decision-log body does not splice into hashDecision()'s text");
+    }
+  }
+  return records;
+}
