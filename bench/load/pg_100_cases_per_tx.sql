@@ -1,4 +1,5 @@
--- pgbench baseline: the same rows as pg_one_tx_per_case.sql (case + decision), 100 cases per transaction.
+-- pgbench baseline: the same rows as pg_one_tx_per_case.sql (case, lead assignment, two timers,
+-- timeline entry, route decision), 100 cases per transaction.
 BEGIN;
 WITH c AS (
   INSERT INTO cases (id, source, external_id, type, title, description, area_code, grid_code,
@@ -9,7 +10,26 @@ WITH c AS (
     40.09, 113.14, 'normal', 'hotline', now(), now(), 'assigned', 'YG-MZJ', 'normal', 1,
     now() + interval '2 hours', now() + interval '2 days', now()
   FROM generate_series(1, 100)
-  RETURNING id
+  RETURNING id, received_at, accept_by, resolve_by
+), a AS (
+  INSERT INTO case_assignments (id, case_id, unit, role, state, assigned_at, accept_limit,
+    resolve_limit, accept_counting, resolve_counting, accept_by, accept_warn_at, resolve_by,
+    resolve_warn_at, resolve_by_original)
+  SELECT gen_random_uuid(), c.id, 'YG-MZJ', 'lead', 'assigned', c.received_at, '2h', '2d',
+    'calendar', 'calendar', c.accept_by, c.accept_by - interval '30 minutes', c.resolve_by,
+    c.resolve_by - interval '12 hours', c.resolve_by
+  FROM c
+  RETURNING id, case_id, accept_by, accept_warn_at
+), t AS (
+  INSERT INTO case_timers (case_id, assignment_id, kind, due_at)
+  SELECT a.case_id, a.id, 'accept_warn', a.accept_warn_at FROM a
+  UNION ALL
+  SELECT a.case_id, a.id, 'accept_due', a.accept_by FROM a
+), e AS (
+  INSERT INTO case_events (case_id, at, kind, actor, unit, note, public, data)
+  SELECT c.id, c.received_at, 'assigned', 'token:load', 'YG-MZJ', NULL, false,
+    '{"role":"lead","accept_by":"2026-11-23T04:00:00.000Z","resolve_by":"2026-11-25T02:00:00.000Z"}'
+  FROM c
 )
 INSERT INTO decision_log (seq, case_id, kind, ruleset_version, ruleset_hash, matched_rules, facts,
   outcome, reason, actor, request_id, created_at, prev_hash, hash)
