@@ -1,7 +1,8 @@
 /**
  * `deno task load`: intake throughput and latency on this machine, next to raw PostgreSQL
  * baselines for the same rows, in one run on one database. Bounded: every phase runs for
- * WHISTLE_LOAD_SECONDS (default 10) against 127.0.0.1 only.
+ * WHISTLE_LOAD_SECONDS (default 10), after WHISTLE_LOAD_WARMUP_SECONDS (default 2) unmeasured,
+ * against 127.0.0.1 only.
  *
  * Needs Debian's `wrk` and `pgbench` (apt-get install -y wrk postgresql-client) and a local
  * PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
@@ -19,6 +20,8 @@ import {
 
 const HERE = fileURLToPath(new URL("./load/", import.meta.url));
 const SECONDS = Number(Deno.env.get("WHISTLE_LOAD_SECONDS") ?? 10);
+/** Each phase first runs this long unmeasured (JIT, connection pools, plan caches). */
+const WARMUP_SECONDS = Number(Deno.env.get("WHISTLE_LOAD_WARMUP_SECONDS") ?? 2);
 const CONNECTIONS = Number(Deno.env.get("WHISTLE_LOAD_CONNECTIONS") ?? 32);
 const BATCH = 100;
 const BASE_URL = Deno.env.get("DATABASE_URL") ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -56,12 +59,13 @@ async function wrk(
   script: string,
   env: Record<string, string>,
   connections: number,
+  seconds = SECONDS,
 ) {
   const out = await new Deno.Command("wrk", {
     args: [
       "-t1",
       `-c${connections}`,
-      `-d${SECONDS}s`,
+      `-d${seconds}s`,
       "--timeout",
       "10s",
       "-s",
@@ -81,7 +85,7 @@ async function wrk(
   return { requests, failed, seconds: micros / 1e6, p50, p99 } satisfies WrkResult;
 }
 
-async function pgbench(url: string, script: string): Promise<number> {
+async function pgbench(url: string, script: string, seconds = SECONDS): Promise<number> {
   const u = new URL(url);
   const out = await new Deno.Command("pgbench", {
     args: [
@@ -91,7 +95,7 @@ async function pgbench(url: string, script: string): Promise<number> {
       "-j",
       "1",
       "-T",
-      String(SECONDS),
+      String(seconds),
       "-f",
       `${HERE}${script}`,
       "-h",
@@ -139,12 +143,16 @@ async function intakeRun(
       ),
     )
       .map((t: { code: string }) => t.code).join(",");
-    const result = await wrk(service, script, {
+    const wrkEnv = (run: string) => ({
       WHISTLE_LOAD_TOKEN: token,
       WHISTLE_LOAD_TYPES: types,
-      WHISTLE_LOAD_RUN: `${label}-${Date.now()}`,
+      WHISTLE_LOAD_RUN: `${label}-${run}-${Date.now()}`,
       ...extra,
-    }, connections);
+    });
+    if (WARMUP_SECONDS > 0) {
+      await wrk(service, script, wrkEnv("warmup"), connections, WARMUP_SECONDS);
+    }
+    const result = await wrk(service, script, wrkEnv("measured"), connections);
     const rss = peakRssMiB(service);
     console.log(
       `  ${label}: ${result.requests} requests in ${
@@ -187,8 +195,10 @@ try {
   );
 
   await sqlOn(url, "create sequence load_baseline_seq start 1000000000");
+  if (WARMUP_SECONDS > 0) await pgbench(url, "pg_one_tx_per_case.sql", WARMUP_SECONDS);
   const oneTx = await pgbench(url, "pg_one_tx_per_case.sql");
   console.log(`  PostgreSQL alone, one transaction per case: ${oneTx.toFixed(0)} cases/s`);
+  if (WARMUP_SECONDS > 0) await pgbench(url, "pg_100_cases_per_tx.sql", WARMUP_SECONDS);
   const batchedTps = await pgbench(url, "pg_100_cases_per_tx.sql");
   const batched = batchedTps * 100;
   console.log(`  PostgreSQL alone, 100 cases per transaction: ${batched.toFixed(0)} cases/s`);

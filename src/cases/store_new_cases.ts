@@ -46,8 +46,15 @@ export async function storeNewCases(db: Queryable, write: NewCasesWrite): Promis
       from rows from (jsonb_to_recordset((select doc->'dependents'->${sql.lit(i)} from input))
         as (${types})) with ordinality as r(${names(set)}, ord)
       where r.case_id in (select id from new_cases)
-      order by r.ord)`;
+      order by r.ord
+      returning 1)`;
   });
+  // Read before the decisions go in, so that these inserts run before the chain lock is taken
+  // (a data-modifying CTE nobody reads runs at the end of the statement, under the lock).
+  const written = write.dependents.length === 0 ? sql`0` : sql.join(
+    write.dependents.map((_, i) => sql`(select count(*) from ${sql.id(`dependent_${i}`)})`),
+    sql` + `,
+  );
   const { rows } = await sql<{ id: string }>`
     with input as (select cast(${doc}::text as jsonb) as doc),
     new_cases as (
@@ -56,11 +63,13 @@ export async function storeNewCases(db: Queryable, write: NewCasesWrite): Promis
       on conflict (source, external_id) do nothing
       returning id
     )${sql.join(dependents, sql``)},
+    written as (select ${written} as n),
     logged as (
       select count(*) as n from decision_log_append((
         select coalesce(jsonb_agg(x.e order by x.n), '[]'::jsonb)
         from jsonb_array_elements((select doc->'decisions' from input)) with ordinality as x(e, n)
         where (x.e->>'case_id')::uuid in (select id from new_cases)
+          and (select n from written) >= 0
       ))
     )
     select id, (select n from logged) as logged from new_cases`.execute(db);
