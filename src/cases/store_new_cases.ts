@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { decisionChainRecords } from "../audit/decision_chain_records.ts";
 import type { DecisionEntry } from "../audit/decision_entry.ts";
 import type { Queryable } from "../db/database.ts";
+import { PREPARED } from "../db/prepared_statements.ts";
 import { type RecordSet, selectRecords } from "../db/record_set.ts";
 
 /** What one intake write stores. */
@@ -55,7 +56,8 @@ export async function storeNewCases(db: Queryable, write: NewCasesWrite): Promis
     write.dependents.map((_, i) => sql`(select count(*) from ${sql.id(`dependent_${i}`)})`),
     sql` + `,
   );
-  const { rows } = await sql<{ id: string }>`
+  // The text is the same for every batch: prepared once per connection, planned once.
+  const { rows } = await sql<{ id: string }>`${sql.raw(PREPARED)}
     with input as (select cast(${doc}::text as jsonb) as doc),
     new_cases as (
       insert into ${sql.table(write.cases.table)} (${names(write.cases)})

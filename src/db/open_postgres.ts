@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from "kysely";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import pg from "pg";
+import { preparingPool } from "./prepared_statements.ts";
 import postgres from "postgres";
 import type { Database } from "./database.ts";
 import type { DatabaseHandle } from "./database_handle.ts";
@@ -80,7 +81,7 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
   // with them, the query in flight fails (intake answers 503) and the pool reconnects.
   pool.on("error", () => {});
   pool.on("connect", (client: pg.PoolClient) => client.on("error", () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   const poolStats = () => ({
     total: pool.totalCount,
     idle: pool.idleCount,
