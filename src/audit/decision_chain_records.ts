@@ -2,6 +2,7 @@ import { canonicalJson } from "../lib/canonical_json.ts";
 import { sha256Hex } from "../lib/sha256.ts";
 import { type DecisionEntry, GENESIS_HASH } from "./decision_entry.ts";
 import { hashDecision } from "./hash_decision.ts";
+import { hashedFields } from "./hashed_fields.ts";
 
 /** A decision as `decision_log_append()` takes it: the log's columns plus the text to hash. */
 export interface DecisionChainRecord {
@@ -39,20 +40,7 @@ export interface DecisionChainRecord {
  */
 export function decisionChainRecords(entries: readonly DecisionEntry[]): DecisionChainRecord[] {
   const records = entries.map((entry) => {
-    const created_at = entry.created_at.toISOString();
-    const fields = {
-      case_id: entry.case_id,
-      kind: entry.kind,
-      ruleset_version: entry.ruleset_version,
-      ruleset_hash: entry.ruleset_hash,
-      matched_rules: entry.matched_rules,
-      facts: entry.facts,
-      outcome: entry.outcome,
-      reason: entry.reason,
-      actor: entry.actor,
-      request_id: entry.request_id,
-      created_at,
-    };
+    const fields = hashedFields(entry);
     return { ...fields, body: canonicalJson(fields) };
   });
   if (records.length > 0) {

@@ -1,6 +1,7 @@
 import { canonicalJson } from "../lib/canonical_json.ts";
 import { sha256Hex } from "../lib/sha256.ts";
 import type { DecisionEntry } from "./decision_entry.ts";
+import { hashedFields } from "./hashed_fields.ts";
 
 /**
  * The chained hash of a decision-log entry: SHA-256 over the previous entry's hash and the
@@ -20,19 +21,6 @@ import type { DecisionEntry } from "./decision_entry.ts";
  * ```
  */
 export function hashDecision(prevHash: string, seq: number, entry: DecisionEntry): string {
-  const body = canonicalJson({
-    seq,
-    case_id: entry.case_id,
-    kind: entry.kind,
-    ruleset_version: entry.ruleset_version,
-    ruleset_hash: entry.ruleset_hash,
-    matched_rules: entry.matched_rules,
-    facts: entry.facts,
-    outcome: entry.outcome,
-    reason: entry.reason,
-    actor: entry.actor,
-    request_id: entry.request_id,
-    created_at: entry.created_at.toISOString(),
-  });
+  const body = canonicalJson({ seq, ...hashedFields(entry) });
   return sha256Hex(`${prevHash}\n${body}`);
 }
