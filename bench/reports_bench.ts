@@ -67,14 +67,14 @@ try {
     ["monthly report (html)", `/admin/performance/report?period=month&date=${month}`],
     ["monthly report (csv)", `/admin/performance/report?period=month&date=${month}&format=csv`],
   ];
-  const counts = await sql<{ cases: number; daily: number; hist: number; open: number }>`
+  const counts = await sql<{ cases: number; daily: number; rules: number; open: number }>`
     select (select count(*) from cases)::int as cases, (select count(*) from kpi_daily)::int as daily,
-      (select count(*) from kpi_hist)::int as hist,
+      (select count(*) from kpi_rule_daily)::int as rules,
       (select count(*) from cases where state not in ('resolved', 'closed'))::int as open`
     .execute(db);
   const c = counts.rows[0];
   console.log(
-    `${w.database.kind}: ${c.cases} cases (${c.open} open), kpi_daily ${c.daily} rows, kpi_hist ${c.hist} rows; ${runs} runs per page`,
+    `${w.database.kind}: ${c.cases} cases (${c.open} open), kpi_daily ${c.daily} rows, kpi_rule_daily ${c.rules} rows; ${runs} runs per page`,
   );
   console.log(
     "page".padEnd(44),

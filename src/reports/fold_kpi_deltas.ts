@@ -3,7 +3,7 @@ import type { Queryable } from "../db/database.ts";
 
 /**
  * Moves the changes the rollup triggers recorded (`kpi_delta`) into the rollups (`kpi_daily`,
- * `kpi_hist`, `kpi_rule_daily`), one folder at a time (an advisory lock), and returns how many
+ * counters and histograms, and `kpi_rule_daily`), one folder at a time (an advisory lock), and returns how many
  * delta rows it moved. Its cost is the number of changes since the last fold, never the number
  * of cases. Reports fold before they read, so they see every committed change.
  *

@@ -1,6 +1,7 @@
 /**
- * Time-to-accept and time-to-resolve are kept as histograms in the rollups (`kpi_hist`): fixed
- * buckets of minutes, one count per bucket per rollup row. Percentiles come from the summed
+ * Time-to-accept and time-to-resolve are kept as histograms in the rollups (`kpi_daily`'s
+ * columns `accept_b1` … `resolve_b35`): fixed buckets of minutes, one count per bucket per rollup
+ * row. Percentiles come from the summed
  * histogram.
  *
  * **Precision:** a percentile is reported as the upper edge of the bucket that holds its rank,

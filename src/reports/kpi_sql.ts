@@ -19,6 +19,15 @@ export function groupKey(group: KpiGroup): RawBuilder<string> {
   }
 }
 
+/**
+ * The daily rollup a query reads: `kpi_daily_any_channel` (summed over channels, a quarter of
+ * the rows), or `kpi_daily` when the filter names channels or the rows are grouped by channel.
+ */
+export function rollupTable(filter: KpiFilter, groups: readonly KpiGroup[]): RawBuilder<unknown> {
+  const byChannel = filter.channels?.length || groups.includes("channel");
+  return sql.table(byChannel ? "kpi_daily" : "kpi_daily_any_channel");
+}
+
 /** The `where` of a rollup query: the period and the filters. */
 export function rollupWhere(filter: KpiFilter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [

@@ -1,7 +1,7 @@
 import type { Queryable } from "../db/database.ts";
 import { deriveKpis, type Kpis } from "./derive_kpis.ts";
 import type { KpiFilter } from "./kpi_filter.ts";
-import { kpisBy } from "./kpis_by.ts";
+import { kpisGrouped } from "./kpis_grouped.ts";
 import type { KpiRow } from "./performance_overview.ts";
 
 /** What a matter type's page shows. */
@@ -27,11 +27,8 @@ export async function matterTypePerformance(
   now: Date,
 ): Promise<MatterTypePerformance> {
   const scoped = { ...filter, types: [code] };
-  const [total, trend, units] = await Promise.all([
-    kpisBy(db, scoped, "total", now),
-    kpisBy(db, scoped, "day", now),
-    kpisBy(db, scoped, "unit", now),
-  ]);
+  const kpis = await kpisGrouped(db, scoped, ["total", "day", "unit"], now);
+  const [total, trend, units] = [kpis.get("total")!, kpis.get("day")!, kpis.get("unit")!];
   return {
     code,
     kpis: total.get("") ?? deriveKpis({}),

@@ -34,6 +34,6 @@ export async function overviewCounts(
 ): Promise<{ receivedToday: number; overdue: number }> {
   const today = await db.selectFrom("cases").select((eb) => eb.fn.countAll().as("n"))
     .where("received_at", ">=", beijingMidnight(now)).executeTakeFirstOrThrow();
-  const overdue = await overdueNow(db, now, {}, "total");
-  return { receivedToday: Number(today.n), overdue: overdue.get("") ?? 0 };
+  const overdue = await overdueNow(db, now, {}, ["total"]);
+  return { receivedToday: Number(today.n), overdue: overdue.get("total")!.get("") ?? 0 };
 }

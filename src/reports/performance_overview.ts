@@ -3,7 +3,7 @@ import type { RulesetDocument } from "../routing/ruleset.ts";
 import { deriveKpis, type Kpis } from "./derive_kpis.ts";
 import { foldKpiDeltas } from "./fold_kpi_deltas.ts";
 import { addDays, type KpiFilter, monthDays } from "./kpi_filter.ts";
-import { kpisBy } from "./kpis_by.ts";
+import { kpisGrouped } from "./kpis_grouped.ts";
 import { queryCountersByMonthAndType } from "./query_counters_by_month.ts";
 import { type RuleFires, ruleFires } from "./rule_fires.ts";
 
@@ -43,13 +43,12 @@ export async function performanceOverview(
 ): Promise<PerformanceOverview> {
   await foldKpiDeltas(db);
   const trendFrom = monthDays(addDays(filter.to, -334).slice(0, 7)).from;
-  const [total, units, types, monthly, rules] = await Promise.all([
-    kpisBy(db, filter, "total", now),
-    kpisBy(db, filter, "unit", now),
-    kpisBy(db, filter, "matter_type", now),
+  const [kpis, monthly, rules] = await Promise.all([
+    kpisGrouped(db, filter, ["total", "unit", "matter_type"], now),
     queryCountersByMonthAndType(db, { ...filter, from: trendFrom }),
     ruleFires(db, filter, document.exception_rules.map((r) => r.name)),
   ]);
+  const [total, units, types] = [kpis.get("total")!, kpis.get("unit")!, kpis.get("matter_type")!];
   const topTypes = [...types].map(([code, kpis]) => ({ code, kpis }))
     .filter((r) => r.kpis.received > 0)
     .sort((a, b) => b.kpis.received - a.kpis.received || a.code.localeCompare(b.code))

@@ -2,7 +2,7 @@ import type { Queryable } from "../db/database.ts";
 import type { RulesetDocument } from "../routing/ruleset.ts";
 import { deriveKpis, type Kpis } from "./derive_kpis.ts";
 import type { KpiFilter } from "./kpi_filter.ts";
-import { kpisBy } from "./kpis_by.ts";
+import { kpisGrouped } from "./kpis_grouped.ts";
 import { type OverdueCase, overdueCases } from "./overdue_now.ts";
 import type { KpiRow } from "./performance_overview.ts";
 import { unitScope } from "./unit_scope.ts";
@@ -37,12 +37,11 @@ export async function unitPerformance(
 ): Promise<UnitPerformance> {
   const scope = unitScope(document, code);
   const scoped = { ...filter, units: scope };
-  const [total, trend, types, overdue] = await Promise.all([
-    kpisBy(db, scoped, "total", now),
-    kpisBy(db, scoped, "day", now),
-    kpisBy(db, scoped, "matter_type", now),
+  const [kpis, overdue] = await Promise.all([
+    kpisGrouped(db, scoped, ["total", "day", "matter_type"], now),
     overdueCases(db, now, scope, 50),
   ]);
+  const [total, trend, types] = [kpis.get("total")!, kpis.get("day")!, kpis.get("matter_type")!];
   return {
     code,
     scope,

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import type { KpiGroup } from "../../src/reports/kpi_filter.ts";
 import { kpisBy } from "../../src/reports/kpis_by.ts";
+import { kpisGrouped } from "../../src/reports/kpis_grouped.ts";
 import { performanceOverview } from "../../src/reports/performance_overview.ts";
 import { BACKEND } from "../support/test_database.ts";
 import { signedIn } from "../support/admin_client.ts";
@@ -75,6 +77,18 @@ Deno.test(`KPIs of the fixed history match the hand-computed values (${BACKEND})
         .get("")!;
       // On the 10th: A and C resolved; B (13th) and E (12th) later.
       assert.equal(firstDay.resolved, 2);
+    });
+
+    await t.step("groupings read together (grouping sets) equal each read alone", async () => {
+      const groups: KpiGroup[] = ["total", "unit", "matter_type", "channel", "day", "month"];
+      for (const filter of [PERIOD, { ...PERIOD, units: ["YG-MZJ", "YG"] }]) {
+        const together = await kpisGrouped(db, filter, groups, NOW);
+        for (const group of groups) {
+          const alone = await kpisGrouped(db, filter, [group], NOW);
+          assert.deepEqual(together.get(group), alone.get(group), group);
+          assert.ok(alone.get(group)!.size > 0, group);
+        }
+      }
     });
 
     await t.step("rules, top types, month trend", async () => {
