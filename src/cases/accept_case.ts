@@ -1,7 +1,6 @@
 import { CaseActionError } from "./case_action_error.ts";
 import type { CaseActor } from "./case_actor.ts";
 import { actingAssignment, assertOpen } from "./case_guards.ts";
-import { updateAssignment } from "./assignment_repository.ts";
 import { type LifecycleDeps, runCaseAction } from "./run_case_action.ts";
 
 /** `POST /cases/{id}/accept`: the unit the caller acts for (lead by default for admins). */
@@ -30,7 +29,7 @@ export async function acceptCase(
         `Unit ${assignment.unit} has already accepted this case (its assignment is ${assignment.state})`,
       );
     }
-    await updateAssignment(ctx.trx, assignment.id, { state: "accepted", accepted_at: ctx.now });
+    await ctx.updateAssignment(assignment.id, { state: "accepted", accepted_at: ctx.now });
     if (assignment.role === "lead") {
       await ctx.updateCase({ state: "accepted", accepted_at: ctx.now });
     }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import { insertRecords } from "../db/insert_records.ts";
 import type { RecordSet } from "../db/record_set.ts";
@@ -59,30 +59,4 @@ export async function insertAssignments(
   rows: readonly Insertable<CaseAssignmentTable>[],
 ): Promise<void> {
   await insertRecords(db, assignmentRecords(rows));
-}
-
-/** Changes one assignment. */
-export async function updateAssignment(
-  db: Queryable,
-  id: string,
-  patch: Updateable<CaseAssignmentTable>,
-): Promise<void> {
-  await db.updateTable("case_assignments").set(patch).where("id", "=", id).execute();
-}
-
-/** Ends an assignment (`returned`, `escalated`, `reassigned`, `removed`, `waived`, `promoted`). */
-export async function endAssignment(
-  db: Queryable,
-  id: string,
-  reason: string,
-  note: string | null,
-  at: Date,
-): Promise<void> {
-  await updateAssignment(db, id, {
-    state: "ended",
-    ended_at: at,
-    end_reason: reason,
-    end_note: note,
-    uncovered_years: null,
-  });
 }

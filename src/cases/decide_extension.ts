@@ -1,5 +1,5 @@
 import { elapsedBudget } from "../routing/deadline.ts";
-import { LIVE_STATES, updateAssignment } from "./assignment_repository.ts";
+import { LIVE_STATES } from "./assignment_repository.ts";
 import { CaseActionError } from "./case_action_error.ts";
 import type { CaseActor } from "./case_actor.ts";
 import { assertOpen } from "./case_guards.ts";
@@ -79,7 +79,7 @@ export async function decideExtension(
       );
     }
     const added = elapsedBudget(ruleset.calendar, a.resolve_by, granted, a.resolve_counting);
-    await updateAssignment(ctx.trx, a.id, {
+    await ctx.updateAssignment(a.id, {
       extension_seconds: a.extension_seconds + Math.ceil(added / 1000),
       extensions_granted: a.extensions_granted + 1,
       resolve_warned_at: null,

@@ -1,5 +1,5 @@
 import { assignmentLimits, planAssignment, planToDeadlines } from "../routing/plan_assignment.ts";
-import { endAssignment, insertAssignments } from "./assignment_repository.ts";
+import { insertAssignments } from "./assignment_repository.ts";
 import { CaseActionError } from "./case_action_error.ts";
 import type { CaseActor } from "./case_actor.ts";
 import { caseFactsOf } from "./case_facts_of.ts";
@@ -39,10 +39,10 @@ export async function reassignCase(
         "unit",
       );
     }
-    if (lead) await endAssignment(ctx.trx, lead.id, "reassigned", input.reason, now);
+    if (lead) await ctx.endAssignment(lead.id, "reassigned", input.reason);
     for (const a of locked.assignments) {
       if (a.role === "assist" && a.unit === input.unit && a.state !== "ended") {
-        await endAssignment(ctx.trx, a.id, "promoted", null, now);
+        await ctx.endAssignment(a.id, "promoted", null);
       }
     }
     const limits = assignmentLimits(ruleset, row.type, row.priority === "urgent", "lead");

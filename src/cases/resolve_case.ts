@@ -1,4 +1,4 @@
-import { endAssignment, LIVE_STATES, updateAssignment } from "./assignment_repository.ts";
+import { LIVE_STATES } from "./assignment_repository.ts";
 import { CaseActionError } from "./case_action_error.ts";
 import type { CaseActor } from "./case_actor.ts";
 import { caseFactsOf } from "./case_facts_of.ts";
@@ -76,7 +76,7 @@ export async function resolveCase(
     const nameEn = (code: string) => ruleset.units.get(code)?.name_en ?? code;
     for (const waiver of waivers) {
       const a = pending.find((p) => p.unit === waiver.unit)!;
-      await endAssignment(ctx.trx, a.id, "waived", waiver.reason, now);
+      await ctx.endAssignment(a.id, "waived", waiver.reason);
       ctx.event("assist_waived", { unit: waiver.unit, note: waiver.reason });
     }
     if (waivers.length > 0) {
@@ -98,7 +98,7 @@ export async function resolveCase(
         },
       });
     }
-    await updateAssignment(ctx.trx, lead.id, { state: "resolved", resolved_at: now });
+    await ctx.updateAssignment(lead.id, { state: "resolved", resolved_at: now });
     await ctx.updateCase({ state: "resolved", resolved_at: now });
     ctx.event("resolved", { unit: lead.unit, note: input.summary, public: true });
   });

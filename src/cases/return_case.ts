@@ -1,7 +1,7 @@
 import { decide } from "../routing/decide.ts";
 import type { Decision } from "../routing/decision.ts";
 import { assignmentLimits, planAssignment, planToDeadlines } from "../routing/plan_assignment.ts";
-import { endAssignment, insertAssignments } from "./assignment_repository.ts";
+import { insertAssignments } from "./assignment_repository.ts";
 import { CaseActionError } from "./case_action_error.ts";
 import type { CaseActor } from "./case_actor.ts";
 import { caseFactsOf } from "./case_facts_of.ts";
@@ -56,7 +56,7 @@ export async function returnCase(
     const unit = assignment.unit;
 
     if (assignment.role === "assist") {
-      await endAssignment(ctx.trx, assignment.id, "returned", input.reason, now);
+      await ctx.endAssignment(assignment.id, "returned", input.reason);
       const remaining = locked.assignments
         .filter((a) => a.role === "assist" && a.state !== "ended" && a.id !== assignment.id)
         .map((a) => a.unit);
@@ -89,7 +89,7 @@ export async function returnCase(
         `The fallback unit ${unit} dispatches by hand (人工派单): reassign the case instead of returning it`,
       );
     }
-    await endAssignment(ctx.trx, assignment.id, "returned", input.reason, now);
+    await ctx.endAssignment(assignment.id, "returned", input.reason);
     const returns = row.return_count + 1;
     const returners = [
       ...new Set([
@@ -132,7 +132,7 @@ export async function returnCase(
     // A unit that assisted and now leads stops assisting.
     for (const a of locked.assignments) {
       if (a.role === "assist" && a.unit === owner && a.state !== "ended") {
-        await endAssignment(ctx.trx, a.id, "promoted", null, now);
+        await ctx.endAssignment(a.id, "promoted", null);
       }
     }
     const limits = assignmentLimits(ruleset, row.type, priority === "urgent", "lead");

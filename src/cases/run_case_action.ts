@@ -5,6 +5,9 @@
  * the timeline entries, webhook notices and decision-log entries the action queued are written,
  * and the transaction commits. Metrics and wake-ups run after the commit.
  *
+ * `applyCaseActions` does the same for several cases in one transaction (the sweeper's
+ * resumptions, and `CaseActionBatcher`, which the demo seed plugs in as `LifecycleDeps.actions`).
+ *
  * @module
  */
 
@@ -12,6 +15,8 @@ import type { Kysely, Selectable, Transaction, Updateable } from "kysely";
 import { appendDecisions } from "../audit/append_decisions.ts";
 import type { DecisionEntry } from "../audit/decision_entry.ts";
 import type { Database } from "../db/database.ts";
+import { updateById } from "../db/update_by_id.ts";
+import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
 import type { CaseTable } from "../db/tables/case_table.ts";
 import { replanCases } from "../escalation/replan_cases.ts";
 import type { LifecycleMetrics } from "../metrics/whistle_metrics.ts";
@@ -23,7 +28,11 @@ import { type AssignmentRow, caseAssignments } from "./assignment_repository.ts"
 import { CaseActionError } from "./case_action_error.ts";
 import type { CaseActor } from "./case_actor.ts";
 import { appendCaseEvents, type NewCaseEvent } from "./case_event_repository.ts";
-import { caseSuspensions, type SuspensionRow } from "./suspension_repository.ts";
+import {
+  caseSuspensions,
+  type SuspensionRow,
+  suspensionsOfCases,
+} from "./suspension_repository.ts";
 
 /** What case actions need. */
 export interface LifecycleDeps {
@@ -36,6 +45,21 @@ export interface LifecycleDeps {
   logger?: Logger;
   /** Called after a commit that queued webhook notices (wakes the deliverer). */
   onNotices?: () => void;
+  /**
+   * Runs the actions instead of one transaction each, e.g. a `CaseActionBatcher` that commits
+   * the actions waiting at the same moment together (the demo seed).
+   */
+  actions?: CaseActionRunner;
+}
+
+/** What runs case actions for {@link runCaseAction} when `LifecycleDeps.actions` is set. */
+export interface CaseActionRunner {
+  run<T>(
+    deps: LifecycleDeps,
+    caseId: string,
+    actor: CaseActor,
+    action: (ctx: ActionContext) => Promise<T>,
+  ): Promise<T>;
 }
 
 /** A case as locked for an action: its row, every assignment, every suspension. */
@@ -63,8 +87,19 @@ export interface ActionContext {
   decision(entry: QueuedDecision): void;
   /** Queues a webhook notice to `unit` (when its ruleset entry has a `webhook_url`). */
   notify(unit: string, role: "lead" | "assist", event: NoticeEvent): void;
-  /** Changes the case row (and its `updated_at`). */
+  /**
+   * Changes the case row (and its `updated_at`). The change is written after the action, with
+   * the changes of the other actions in the same transaction, before the re-plan: actions read
+   * the case from `locked`, never back from the table.
+   */
   updateCase(patch: Updateable<CaseTable>): Promise<void>;
+  /** Changes one of the case's assignments; written like {@link ActionContext.updateCase}. */
+  updateAssignment(id: string, patch: Updateable<CaseAssignmentTable>): Promise<void>;
+  /**
+   * Ends one of the case's assignments (`returned`, `escalated`, `reassigned`, `removed`,
+   * `waived`, `promoted`) now; written like {@link ActionContext.updateCase}.
+   */
+  endAssignment(id: string, reason: string, note: string | null): Promise<void>;
   /** Runs after the commit (metrics). */
   afterCommit(fn: () => void): void;
 }
@@ -85,6 +120,76 @@ export async function lockCase(
 }
 
 /**
+ * Locks several case rows (in id order, so that concurrent callers cannot deadlock) and reads
+ * what belongs to them, in three statements whatever their number. Cases that do not exist are
+ * missing from the map.
+ */
+export async function lockCases(
+  trx: Transaction<Database>,
+  caseIds: readonly string[],
+): Promise<Map<string, LockedCase>> {
+  const out = new Map<string, LockedCase>();
+  if (caseIds.length === 0) return out;
+  const rows = await trx.selectFrom("cases").selectAll().where("id", "in", caseIds).orderBy("id")
+    .forUpdate().execute();
+  const assignments = await trx.selectFrom("case_assignments").selectAll()
+    .where("case_id", "in", caseIds).orderBy("seq").execute();
+  const suspensions = await suspensionsOfCases(trx, caseIds);
+  for (const row of rows) out.set(row.id, { row, assignments: [], suspensions: [] });
+  for (const a of assignments) out.get(a.case_id)?.assignments.push(a);
+  for (const s of suspensions) out.get(s.case_id)?.suspensions.push(s);
+  return out;
+}
+
+/** The SQL types of the case columns that actions change (`ActionContext.updateCase`). */
+const CASE_PATCH_TYPES = {
+  state: "text",
+  owner: "text",
+  priority: "text",
+  accept_by: "timestamptz",
+  resolve_by: "timestamptz",
+  updated_at: "timestamptz",
+  accepted_at: "timestamptz",
+  resolved_at: "timestamptz",
+  closed_at: "timestamptz",
+  satisfaction: "text",
+  return_count: "integer",
+  escalation_count: "integer",
+  reopen_count: "integer",
+} as const;
+
+/** The SQL types of the assignment columns that actions change. */
+const ASSIGNMENT_PATCH_TYPES = {
+  state: "text",
+  accepted_at: "timestamptz",
+  submitted_at: "timestamptz",
+  resolved_at: "timestamptz",
+  ended_at: "timestamptz",
+  end_reason: "text",
+  end_note: "text",
+  accept_by: "timestamptz",
+  accept_warn_at: "timestamptz",
+  resolve_by: "timestamptz",
+  resolve_warn_at: "timestamptz",
+  resolve_by_original: "timestamptz",
+  extension_seconds: "integer",
+  extensions_granted: "integer",
+  uncovered_years: "text",
+  accept_warned_at: "timestamptz",
+  resolve_warned_at: "timestamptz",
+  accept_breached_at: "timestamptz",
+  resolve_breached_at: "timestamptz",
+} as const;
+
+/** One action on one locked case, for {@link applyCaseActions}. */
+export interface CaseActionItem<T> {
+  locked: LockedCase;
+  actor: CaseActor;
+  now: Date;
+  action: (ctx: ActionContext) => Promise<T>;
+}
+
+/**
  * Runs `action` on a case locked inside `trx`, then re-plans the case and writes what it queued.
  * For callers that own the transaction (the sweeper); returns the after-commit hooks to run.
  */
@@ -97,91 +202,105 @@ export async function applyCaseAction<T>(
   now: Date,
   action: (ctx: ActionContext) => Promise<T>,
 ): Promise<{ result: T; after: (() => void)[]; notices: number }> {
-  const caseId = locked.row.id;
-  const events: NewCaseEvent[] = [];
-  const decisions: QueuedDecision[] = [];
-  const notices: { unit: string; role: "lead" | "assist"; event: NoticeEvent }[] = [];
+  const done = await applyCaseActions(trx, deps, ruleset, [{ locked, actor, now, action }]);
+  return { result: done.results[0], after: done.after, notices: done.notices };
+}
+
+/**
+ * {@link applyCaseAction} for several cases (one action each, distinct cases) in the caller's
+ * transaction: each action runs as it would alone, then the cases are re-planned together and
+ * what the actions queued (timeline entries, webhook notices, decision-log entries, in the
+ * actions' order) is written in one statement each. An action that throws fails the whole call.
+ */
+export async function applyCaseActions<T>(
+  trx: Transaction<Database>,
+  deps: Pick<LifecycleDeps, "logger">,
+  ruleset: CompiledRuleset,
+  items: readonly CaseActionItem<T>[],
+): Promise<{ results: T[]; after: (() => void)[]; notices: number }> {
   const after: (() => void)[] = [];
-  const ctx: ActionContext = {
-    trx,
-    now,
-    ruleset,
-    actor,
-    locked,
-    event: (kind, fields = {}) =>
-      events.push({ case_id: caseId, at: now, kind, actor: actor.label, ...fields }),
-    decision: (entry) => decisions.push(entry),
-    notify: (unit, role, event) => notices.push({ unit, role, event }),
-    updateCase: async (patch) => {
-      await trx.updateTable("cases").set({ ...patch, updated_at: now }).where("id", "=", caseId)
-        .execute();
-    },
-    afterCommit: (fn) => after.push(fn),
+  const queued: {
+    ctx: ActionContext;
+    events: NewCaseEvent[];
+    decisions: QueuedDecision[];
+    notices: { unit: string; role: "lead" | "assist"; event: NoticeEvent }[];
+  }[] = [];
+  const results: T[] = [];
+  const patches = new Map<string, Updateable<CaseTable>>();
+  const assignmentPatches = new Map<string, Updateable<CaseAssignmentTable>>();
+  const patchAssignment = (id: string, patch: Updateable<CaseAssignmentTable>) => {
+    assignmentPatches.set(id, { ...assignmentPatches.get(id), ...patch });
+    return Promise.resolve();
   };
-  const result = await action(ctx);
-
-  const replan = await replanCases(trx, ruleset, [caseId]);
-  const gap = replan.newlyUncovered.get(caseId);
-  if (gap) {
-    ctx.event("calendar_warning", {
-      note: calendarWarningNote(gap),
-      data: { uncovered_years: gap },
-    });
-    after.push(() =>
-      deps.logger?.warn("working-time deadline in a year without a holiday calendar", {
-        case_id: caseId,
-        years: gap,
-      })
-    );
+  for (const { locked, actor, now, action } of items) {
+    const caseId = locked.row.id;
+    const events: NewCaseEvent[] = [];
+    const decisions: QueuedDecision[] = [];
+    const notices: { unit: string; role: "lead" | "assist"; event: NoticeEvent }[] = [];
+    const ctx: ActionContext = {
+      trx,
+      now,
+      ruleset,
+      actor,
+      locked,
+      event: (kind, fields = {}) =>
+        events.push({ case_id: caseId, at: now, kind, actor: actor.label, ...fields }),
+      decision: (entry) => decisions.push(entry),
+      notify: (unit, role, event) => notices.push({ unit, role, event }),
+      updateCase: (patch) => {
+        patches.set(caseId, { ...patches.get(caseId), ...patch, updated_at: now });
+        return Promise.resolve();
+      },
+      updateAssignment: patchAssignment,
+      endAssignment: (id, reason, note) =>
+        patchAssignment(id, {
+          state: "ended",
+          ended_at: now,
+          end_reason: reason,
+          end_note: note,
+          uncovered_years: null,
+        }),
+      afterCommit: (fn) => after.push(fn),
+    };
+    results.push(await action(ctx));
+    queued.push({ ctx, events, decisions, notices });
   }
-  if (replan.cleared.includes(caseId)) {
-    ctx.event("calendar_warning_cleared", {
-      note: "节假日安排已覆盖全部期限。 Every deadline is now within a covered calendar year.",
-    });
-  }
+  // The row changes the actions made, in a few statements whatever their number.
+  await updateById(
+    trx,
+    "case_assignments",
+    ASSIGNMENT_PATCH_TYPES,
+    [...assignmentPatches].map(([id, p]) => ({ id, ...p })),
+  );
+  await updateById(trx, "cases", CASE_PATCH_TYPES, [...patches].map(([id, p]) => ({ id, ...p })));
 
+  const replan = await replanCases(trx, ruleset, items.map((i) => i.locked.row.id));
   const outgoing: OutgoingNotice[] = [];
-  if (notices.length > 0) {
-    const row = await trx.selectFrom("cases").selectAll().where("id", "=", caseId)
-      .executeTakeFirstOrThrow();
-    const assignments = await caseAssignments(trx, caseId);
-    for (const notice of notices) {
-      const url = ruleset.units.get(notice.unit)?.webhook_url;
-      const assignment = assignments.findLast((a) =>
-        a.unit === notice.unit && a.role === notice.role && a.state !== "ended"
+  const entries: DecisionEntry[] = [];
+  for (const { ctx, decisions, notices } of queued) {
+    const caseId = ctx.locked.row.id;
+    const { now, actor } = ctx;
+    const gap = replan.newlyUncovered.get(caseId);
+    if (gap) {
+      ctx.event("calendar_warning", {
+        note: calendarWarningNote(gap),
+        data: { uncovered_years: gap },
+      });
+      after.push(() =>
+        deps.logger?.warn("working-time deadline in a year without a holiday calendar", {
+          case_id: caseId,
+          years: gap,
+        })
       );
-      if (!url || !assignment) continue;
-      outgoing.push({
-        case_id: caseId,
-        unit: notice.unit,
-        url,
-        event: notice.event,
-        created_at: now,
-        payload: {
-          event: notice.event,
-          unit: notice.unit,
-          role: notice.role,
-          case: {
-            id: caseId,
-            type: row.type,
-            title: row.title,
-            state: row.state,
-            owner: row.owner,
-            priority: row.priority,
-            accept_by: assignment.accept_by.toISOString(),
-            resolve_by: assignment.resolve_by.toISOString(),
-          },
-          at: now.toISOString(),
-        },
+    }
+    if (replan.cleared.includes(caseId)) {
+      ctx.event("calendar_warning_cleared", {
+        note: "节假日安排已覆盖全部期限。 Every deadline is now within a covered calendar year.",
       });
     }
-  }
-  await appendCaseEvents(trx, events);
-  await enqueueNotices(trx, outgoing);
-  // Last: the decision log's chain lock is held from here to the commit.
-  await appendDecisions(
-    trx,
-    decisions.map((d) => ({
+    const hooked = notices.filter((n) => ruleset.units.get(n.unit)?.webhook_url);
+    if (hooked.length > 0) outgoing.push(...await noticesOf(trx, ruleset, caseId, now, hooked));
+    entries.push(...decisions.map((d) => ({
       case_id: caseId,
       kind: d.kind,
       ruleset_version: ruleset.version,
@@ -193,9 +312,58 @@ export async function applyCaseAction<T>(
       actor: actor.label,
       request_id: actor.requestId,
       created_at: now,
-    })),
-  );
-  return { result, after, notices: outgoing.length };
+    })));
+  }
+  await appendCaseEvents(trx, queued.flatMap((q) => q.events));
+  await enqueueNotices(trx, outgoing);
+  // Last: the decision log's chain lock is held from here to the commit.
+  await appendDecisions(trx, entries);
+  return { results, after, notices: outgoing.length };
+}
+
+/** The webhook notices an action queued about a case, to units that have a `webhook_url`. */
+async function noticesOf(
+  trx: Transaction<Database>,
+  ruleset: CompiledRuleset,
+  caseId: string,
+  now: Date,
+  notices: readonly { unit: string; role: "lead" | "assist"; event: NoticeEvent }[],
+): Promise<OutgoingNotice[]> {
+  const outgoing: OutgoingNotice[] = [];
+  const row = await trx.selectFrom("cases").selectAll().where("id", "=", caseId)
+    .executeTakeFirstOrThrow();
+  const assignments = await caseAssignments(trx, caseId);
+  for (const notice of notices) {
+    const url = ruleset.units.get(notice.unit)?.webhook_url;
+    const assignment = assignments.findLast((a) =>
+      a.unit === notice.unit && a.role === notice.role && a.state !== "ended"
+    );
+    if (!url || !assignment) continue;
+    outgoing.push({
+      case_id: caseId,
+      unit: notice.unit,
+      url,
+      event: notice.event,
+      created_at: now,
+      payload: {
+        event: notice.event,
+        unit: notice.unit,
+        role: notice.role,
+        case: {
+          id: caseId,
+          type: row.type,
+          title: row.title,
+          state: row.state,
+          owner: row.owner,
+          priority: row.priority,
+          accept_by: assignment.accept_by.toISOString(),
+          resolve_by: assignment.resolve_by.toISOString(),
+        },
+        at: now.toISOString(),
+      },
+    });
+  }
+  return outgoing;
 }
 
 /** The timeline note of a calendar warning. */
@@ -225,6 +393,7 @@ export async function runCaseAction<T>(
   actor: CaseActor,
   action: (ctx: ActionContext) => Promise<T>,
 ): Promise<T> {
+  if (deps.actions) return await deps.actions.run(deps, caseId, actor, action);
   const now = deps.clock();
   const ruleset = deps.ruleset.current;
   const { result, after, notices } = await deps.db.transaction().execute(async (trx) => {

@@ -1,4 +1,3 @@
-import { updateAssignment } from "./assignment_repository.ts";
 import { CaseActionError } from "./case_action_error.ts";
 import type { CaseActor } from "./case_actor.ts";
 import { actingAssignment, assertOpen } from "./case_guards.ts";
@@ -33,7 +32,7 @@ export async function submitAssist(
           : `Assisting unit ${a.unit} has already submitted its part`,
       );
     }
-    await updateAssignment(ctx.trx, a.id, { state: "submitted", submitted_at: ctx.now });
+    await ctx.updateAssignment(a.id, { state: "submitted", submitted_at: ctx.now });
     ctx.event("assist_submitted", { unit: a.unit, note: input.summary });
   });
 }

@@ -5,12 +5,18 @@
  * reopened, joint cases with assisting units, extensions, suspensions. Progress goes to stderr.
  * On the embedded database it refuses while the service (or anything else) holds the folder.
  *
+ * On PostgreSQL its own connections run with `synchronous_commit=off`: a commit returns before
+ * its WAL is flushed (a crash of the server may lose the last few hundred milliseconds of seeded
+ * cases, never corrupt anything). Demo data needs no per-commit durability; the service's
+ * connections are not affected.
+ *
  * @module
  */
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { migrateToLatest } from "../db/migrate_to_latest.ts";
 import { openDatabase } from "../db/open_database.ts";
+import { withSessionOptions } from "../db/with_session_options.ts";
 import { ensureAssistingUnits } from "../reports/demo_seed/ensure_assisting_units.ts";
 import { startProgress } from "../reports/demo_seed/progress_line.ts";
 import { seedDemoCases } from "../reports/demo_seed/seed_demo_cases.ts";
@@ -39,8 +45,14 @@ await runCli(async () => {
     Deno.exit(2);
   }
   const config = readConfig(Deno.env.toObject());
+  const url = config.database.databaseUrl;
   // On the embedded database this takes the folder's lock, or throws DataDirBusyError.
-  const database = await openDatabase(config.database);
+  const database = await openDatabase({
+    ...config.database,
+    databaseUrl: url && withSessionOptions(url, { synchronous_commit: "off" }),
+    // A day's sweep or fold at a million cases can take longer than a request may.
+    queryTimeoutMs: Math.max(config.database.queryTimeoutMs, 120_000),
+  });
   try {
     const now = new Date();
     await migrateToLatest(database.db);
@@ -51,7 +63,7 @@ await runCli(async () => {
       await ruleset.refresh();
       console.error(`published ruleset version ${published} with assisting units (协办)`);
     }
-    const concurrency = Number(values.concurrency ?? (database.kind === "pglite" ? 1 : 12));
+    const concurrency = Number(values.concurrency ?? (database.kind === "pglite" ? 200 : 2000));
     console.error(
       `seeding ${cases} cases over ${days} days into ${database.location} (seed ${seed}, ${concurrency} at once)`,
     );
@@ -62,6 +74,7 @@ await runCli(async () => {
       days,
       end: now,
       concurrency,
+      writers: database.kind === "pglite" ? 1 : 2,
       seed,
       source: `demo-seed-${seed}`,
     }, (done) => progress.update(done));
@@ -72,7 +85,7 @@ await runCli(async () => {
         Object.entries(fates).map(([k, v]) => `${k} ${v}`).join(", "),
     );
     // PGlite never collects statistics by itself; PostgreSQL may not have yet.
-    for (const table of ["cases", "case_assignments", "kpi_daily", "kpi_hist", "kpi_rule_daily"]) {
+    for (const table of ["cases", "case_assignments", "kpi_daily", "kpi_rule_daily"]) {
       await sql`analyze ${sql.table(table)}`.execute(database.db);
     }
   } finally {

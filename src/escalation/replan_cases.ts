@@ -8,6 +8,7 @@
 
 import type { Insertable, Transaction } from "kysely";
 import type { Database } from "../db/database.ts";
+import { type RowPatch, updateById } from "../db/update_by_id.ts";
 import type { CaseTimerTable } from "../db/tables/case_timer_table.ts";
 import { type AssignmentRow, LIVE_STATES } from "../cases/assignment_repository.ts";
 import { yearsText } from "../cases/new_assignment.ts";
@@ -61,6 +62,16 @@ export function planStoredAssignment(
   );
 }
 
+/** The SQL types of the planned columns (of `case_assignments`; `cases` has the first two). */
+const PLAN_TYPES = {
+  accept_by: "timestamptz",
+  resolve_by: "timestamptz",
+  accept_warn_at: "timestamptz",
+  resolve_warn_at: "timestamptz",
+  resolve_by_original: "timestamptz",
+  uncovered_years: "text",
+} as const;
+
 const years = (text: string | null) => text ? text.split(",").map(Number) : [];
 const same = (a: Date, b: Date) => a.getTime() === b.getTime();
 
@@ -68,7 +79,7 @@ const same = (a: Date, b: Date) => a.getTime() === b.getTime();
  * Re-plans `caseIds` (whose rows the caller has locked): every live assignment's deadlines from
  * its own limits, the ruleset's calendar and warning fraction, and the case's suspensions; the
  * case's own deadline columns (its lead's); and the timers, replaced. Rows are written only
- * where something changed.
+ * where something changed, in a few statements whatever the number of cases.
  */
 export async function replanCases(
   trx: Transaction<Database>,
@@ -84,10 +95,14 @@ export async function replanCases(
   const suspensions = await trx.selectFrom("case_suspensions").selectAll()
     .where("case_id", "in", caseIds).orderBy("suspended_at").execute();
   const timers: Insertable<CaseTimerTable>[] = [];
+  const assignmentChanges: RowPatch[] = [];
+  const caseChanges: RowPatch[] = [];
 
+  const byCase = Map.groupBy(assignments, (a) => a.case_id);
+  const spansByCase = Map.groupBy(suspensions, (s) => s.case_id);
   for (const row of cases) {
-    const mine = assignments.filter((a) => a.case_id === row.id);
-    const spans = suspensions.filter((s) => s.case_id === row.id);
+    const mine = byCase.get(row.id) ?? [];
+    const spans = spansByCase.get(row.id) ?? [];
     const pauses = casePauses(ruleset, row.type, spans);
     const live = mine.filter((a) => LIVE_STATES.includes(a.state));
     const before = new Set(mine.flatMap((a) => years(a.uncovered_years)));
@@ -97,10 +112,7 @@ export async function replanCases(
     const planned: AssignmentRow[] = [];
     for (const a of mine) {
       if (!LIVE_STATES.includes(a.state)) {
-        if (a.uncovered_years !== null) {
-          await trx.updateTable("case_assignments").set({ uncovered_years: null })
-            .where("id", "=", a.id).execute();
-        }
+        if (a.uncovered_years !== null) assignmentChanges.push({ id: a.id, uncovered_years: null });
         continue;
       }
       const plan = a === lead
@@ -120,18 +132,18 @@ export async function replanCases(
         !same(a.resolve_warn_at, next.resolve_warn_at) ||
         !same(a.resolve_by_original, next.resolve_by_original) ||
         a.uncovered_years !== next.uncovered_years;
-      if (changed) {
-        await trx.updateTable("case_assignments").set(next).where("id", "=", a.id).execute();
-      }
+      if (changed) assignmentChanges.push({ id: a.id, ...next });
       planned.push({ ...a, ...next });
     }
     if (
       leadPlan &&
       (!same(row.accept_by, leadPlan.accept_by) || !same(row.resolve_by, leadPlan.resolve_by))
     ) {
-      await trx.updateTable("cases")
-        .set({ accept_by: leadPlan.accept_by, resolve_by: leadPlan.resolve_by })
-        .where("id", "=", row.id).execute();
+      caseChanges.push({
+        id: row.id,
+        accept_by: leadPlan.accept_by,
+        resolve_by: leadPlan.resolve_by,
+      });
     }
     const open = spans.find((s) => s.resumed_at === null) ?? null;
     timers.push(...planCaseTimers(planned, open));
@@ -139,6 +151,8 @@ export async function replanCases(
     if (fresh.length > 0) result.newlyUncovered.set(row.id, fresh);
     if (before.size > 0 && after.size === 0) result.cleared.push(row.id);
   }
+  await updateById(trx, "case_assignments", PLAN_TYPES, assignmentChanges);
+  await updateById(trx, "cases", PLAN_TYPES, caseChanges);
   await replaceCaseTimers(trx, caseIds, timers);
   return result;
 }

@@ -18,6 +18,7 @@ import { resolveCase } from "../../cases/resolve_case.ts";
 import { resumeCase } from "../../cases/resume_case.ts";
 import { returnCase } from "../../cases/return_case.ts";
 import type { LifecycleDeps } from "../../cases/run_case_action.ts";
+import type { LiveAssignment } from "./live_assignments_loader.ts";
 import { submitAssist } from "../../cases/submit_assist.ts";
 import { suspendCase } from "../../cases/suspend_case.ts";
 
@@ -69,14 +70,24 @@ interface Live {
   resolveBy: number;
   assignedAt: number;
   assists: { unit: string; resolveBy: number; accepted: boolean }[];
+  /**
+   * Assisting stints of the lead unit itself that still owe a part (a unit can end up both
+   * leading and assisting after escalations): the lead resolves without them, saying why.
+   */
+  selfWaivers?: { unit: string; reason: string }[];
 }
 
-async function live(deps: LifecycleDeps, caseId: string): Promise<Live> {
-  const rows = await deps.db.selectFrom("case_assignments")
-    .select(["unit", "role", "accept_by", "resolve_by", "assigned_at", "state"])
-    .where("case_id", "=", caseId).where("state", "in", ["assigned", "accepted"]).execute();
+/** What the stories need: the lifecycle's, and a reader of a case's live assignments. */
+export interface StoryDeps extends LifecycleDeps {
+  liveAssignments(caseId: string): Promise<LiveAssignment[]>;
+}
+
+/** The case's live assignments. */
+async function live(deps: StoryDeps, caseId: string): Promise<Live> {
+  const rows = await deps.liveAssignments(caseId);
   const lead = rows.find((r) => r.role === "lead");
   if (!lead) throw new Error(`demo seed: case ${caseId} has no live lead`);
+  const self = rows.some((r) => r.role === "assist" && r.unit === lead.unit);
   return {
     owner: lead.unit,
     acceptBy: lead.accept_by.getTime(),
@@ -88,29 +99,19 @@ async function live(deps: LifecycleDeps, caseId: string): Promise<Live> {
       resolveBy: r.resolve_by.getTime(),
       accepted: r.state === "accepted",
     })),
+    selfWaivers: self ? [{ unit: lead.unit, reason: "本单位已作为主办单位办理" }] : undefined,
   };
 }
 
-/**
- * Assisting stints of the lead unit itself that still owe a part (a unit can end up both
- * leading and assisting after escalations): the lead goes on without them, saying why.
- */
-async function selfWaivers(deps: LifecycleDeps, id: string, owner: string) {
-  const rows = await deps.db.selectFrom("case_assignments").select("unit")
-    .where("case_id", "=", id).where("role", "=", "assist").where("unit", "=", owner)
-    .where("state", "in", ["assigned", "accepted"]).execute();
-  return rows.length > 0 ? [{ unit: owner, reason: "本单位已作为主办单位办理" }] : undefined;
-}
-
 /** `deps` with its clock stopped at `at`. */
-function at(deps: LifecycleDeps, ms: number): LifecycleDeps {
+function at(deps: StoryDeps, ms: number): StoryDeps {
   const now = new Date(ms);
   return { ...deps, clock: () => now };
 }
 
 /** The assisting units accept and submit their part (a fifth of them late); the last time. */
 async function assistPart(
-  deps: LifecycleDeps,
+  deps: StoryDeps,
   id: string,
   l: Live,
   from: number,
@@ -133,7 +134,7 @@ async function assistPart(
 
 /** Accepts (lead and assisting units), lets assisting units submit, resolves and closes. */
 async function work(
-  deps: LifecycleDeps,
+  deps: StoryDeps,
   id: string,
   rand: Rand,
   from: number,
@@ -152,7 +153,7 @@ async function work(
   t += late ? resolveSpan + (10 + rand() * 600) * MIN : MIN + rand() * resolveSpan * 0.85;
   await resolveCase(at(deps, t), id, SEED_ACTOR, {
     summary: "已现场处置，问题解决。",
-    proceed_without: await selfWaivers(deps, id, l.owner),
+    proceed_without: l.selfWaivers,
   });
   if (options.close === false) return t;
   t += (30 + rand() * 1440) * MIN;
@@ -166,7 +167,7 @@ async function work(
  * on from there); an `open` one is accepted or not and left open.
  */
 export async function playCase(
-  deps: LifecycleDeps,
+  deps: StoryDeps,
   id: string,
   fate: Fate,
   receivedAt: number,
@@ -229,7 +230,7 @@ export async function playCase(
       );
       await resolveCase(at(deps, done), id, SEED_ACTOR, {
         summary: "延期后办结。",
-        proceed_without: await selfWaivers(deps, id, l.owner),
+        proceed_without: l.selfWaivers,
       });
       await closeCase(at(deps, done + 600 * MIN), id, SEED_ACTOR, {
         satisfaction: satisfaction(rand),
@@ -255,7 +256,7 @@ export async function playCase(
 
 /** After the sweeper escalated it: the unit above accepts and resolves, mostly on time. */
 export async function finishEscalated(
-  deps: LifecycleDeps,
+  deps: StoryDeps,
   id: string,
   from: number,
   rand: Rand,

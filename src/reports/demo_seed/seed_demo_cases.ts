@@ -1,13 +1,21 @@
 import type { Kysely } from "kysely";
+import { CaseActionBatcher } from "../../cases/case_action_batcher.ts";
 import { IntakeQueue } from "../../cases/intake_queue.ts";
 import type { NewCase } from "../../cases/new_case.ts";
 import { receiveCase } from "../../cases/receive_case.ts";
-import type { LifecycleDeps } from "../../cases/run_case_action.ts";
 import type { Database } from "../../db/database.ts";
 import { sweepDueTimers } from "../../escalation/sweep_due_timers.ts";
 import type { CompiledRuleset } from "../../routing/compile_ruleset.ts";
 import { foldKpiDeltas } from "../fold_kpi_deltas.ts";
-import { type Fate, finishEscalated, pickFate, playCase, type Rand } from "./case_story.ts";
+import {
+  type Fate,
+  finishEscalated,
+  pickFate,
+  playCase,
+  type Rand,
+  type StoryDeps,
+} from "./case_story.ts";
+import { liveAssignmentsLoader } from "./live_assignments_loader.ts";
 import { DEMO_CHANNELS, DEMO_TEXTS, demoAddress } from "./demo_texts.ts";
 
 /** What to seed. */
@@ -16,8 +24,12 @@ export interface SeedOptions {
   /** Spread over the days before `end`. */
   days: number;
   end: Date;
-  /** Cases played at once (1 on PGlite). */
+  /** Case histories played at once; their actions share transactions (`CaseActionBatcher`). */
   concurrency: number;
+  /** Transactions in flight at once, for intake and for the case actions each (default 2). */
+  writers?: number;
+  /** Most case actions in one transaction (default 500). */
+  maxBatch?: number;
   seed: number;
   /** Source of the cases (their external ids are `DEMO-<seed>-<n>`). */
   source?: string;
@@ -64,6 +76,10 @@ async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Prom
  * sweep six hours after midnight that escalates the cases left waiting, and the escalated
  * cases' new owners at work. The rollups are folded after each day.
  *
+ * Histories are played `concurrency` at once, and their actions go through a
+ * `CaseActionBatcher`: the actions waiting at the same moment (on distinct cases) share one
+ * transaction, each run by the same function the API calls (`acceptCase`, `resolveCase`…).
+ *
  * @example
  * ```ts ignore
  * await seedDemoCases(db, ruleset, { cases: 10_000, days: 90, end: new Date(), concurrency: 8,
@@ -85,9 +101,19 @@ export async function seedDemoCases(
     maxBatch: 1000,
     maxWaitMs: 0,
     maxPending: Math.max(10_000, options.cases),
-    writers: options.concurrency > 1 ? 2 : 1,
+    writers: options.writers ?? 2,
   });
-  const lifecycle: LifecycleDeps = { db, ruleset, clock: () => new Date() };
+  const actions = new CaseActionBatcher(db, {
+    maxBatch: options.maxBatch ?? 500,
+    writers: options.writers ?? 2,
+  });
+  const lifecycle: StoryDeps = {
+    db,
+    ruleset,
+    clock: () => new Date(),
+    actions,
+    liveAssignments: liveAssignmentsLoader(db),
+  };
   const fates = {} as Record<Fate, number>;
   const start = options.end.getTime() - options.days * DAY;
   const source = options.source ?? "demo-seed";
@@ -145,17 +171,22 @@ export async function seedDemoCases(
         const report = await sweepDueTimers({ db, ruleset }, sweptAt, 2000);
         if (report.claimed < 2000) break;
       }
-      await pool(received.filter((c) => c.fate === "escalated"), options.concurrency, async (c) => {
-        const row = await db.selectFrom("cases").select("state").where("id", "=", c.id)
-          .executeTakeFirstOrThrow();
-        if (row.state === "assigned") {
-          await finishEscalated(lifecycle, c.id, sweepAt, random(c.seed));
-        }
+      const escalated = received.filter((c) => c.fate === "escalated");
+      const waiting = new Set<string>();
+      for (let i = 0; i < escalated.length; i += 5000) {
+        const rows = await db.selectFrom("cases").select("id")
+          .where("id", "in", escalated.slice(i, i + 5000).map((c) => c.id))
+          .where("state", "=", "assigned").execute();
+        for (const row of rows) waiting.add(row.id);
+      }
+      await pool(escalated, options.concurrency, async (c) => {
+        if (waiting.has(c.id)) await finishEscalated(lifecycle, c.id, sweepAt, random(c.seed));
         progress(++done);
       });
       await foldKpiDeltas(db);
     }
   } finally {
+    await actions.close();
     await queue.close();
   }
   return { fates };
