@@ -1,5 +1,6 @@
 import type { Bilingual } from "../routing/decision.ts";
 import type { LoggedDecision } from "./decision_entry.ts";
+import { hashedFields } from "./hashed_fields.ts";
 
 /** A decision-log entry as JSON answers and JSONL exports carry it. */
 export interface DecisionJson {
@@ -22,20 +23,5 @@ export interface DecisionJson {
 
 /** The JSON form of an entry: the same fields, in a fixed order, with the time as ISO 8601. */
 export function decisionJson(entry: LoggedDecision): DecisionJson {
-  return {
-    seq: entry.seq,
-    case_id: entry.case_id,
-    kind: entry.kind,
-    ruleset_version: entry.ruleset_version,
-    ruleset_hash: entry.ruleset_hash,
-    matched_rules: entry.matched_rules,
-    facts: entry.facts,
-    outcome: entry.outcome,
-    reason: entry.reason,
-    actor: entry.actor,
-    request_id: entry.request_id,
-    created_at: entry.created_at.toISOString(),
-    prev_hash: entry.prev_hash,
-    hash: entry.hash,
-  };
+  return { seq: entry.seq, ...hashedFields(entry), prev_hash: entry.prev_hash, hash: entry.hash };
 }
