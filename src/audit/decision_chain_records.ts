@@ -4,28 +4,21 @@ import { type DecisionEntry, GENESIS_HASH } from "./decision_entry.ts";
 import { hashDecision } from "./hash_decision.ts";
 import { hashedFields } from "./hashed_fields.ts";
 
-/** A decision as `decision_log_append()` takes it: the log's columns plus the text to hash. */
+/**
+ * A decision as `decision_log_append()` takes it: the canonical JSON text `hashDecision()`
+ * hashes, without `seq` (which sorts after every key). The database reads the log's columns
+ * from it, so each value travels once; `case_id` is repeated outside for filtering.
+ */
 export interface DecisionChainRecord {
   case_id: string | null;
-  kind: string;
-  ruleset_version: number | null;
-  ruleset_hash: string | null;
-  matched_rules: unknown[];
-  facts: Record<string, unknown>;
-  outcome: Record<string, unknown>;
-  reason: unknown;
-  actor: string;
-  request_id: string | null;
-  created_at: string;
-  /** The canonical JSON `hashDecision()` hashes, without `seq` (which sorts after every key). */
   body: string;
 }
 
 /**
- * The records `decision_log_append()` (migration 2026-11-23T12-00) chains and stores. The
- * database hashes `prev_hash + "\n" + body` with `,"seq":N` spliced in before the closing brace;
- * the first record is checked here against `hashDecision()`, so a change to the entry's fields
- * that broke the splice fails the write instead of the chain.
+ * The records `decision_log_append()` (migrations 2026-11-23T12-00 and 16-00) chains and
+ * stores. The database hashes `prev_hash + "\n" + body` with `,"seq":N` spliced in before the
+ * closing brace; the first record is checked here against `hashDecision()`, so a change to the
+ * entry's fields that broke the splice fails the write instead of the chain.
  *
  * @example
  * ```ts
@@ -41,7 +34,7 @@ export interface DecisionChainRecord {
 export function decisionChainRecords(entries: readonly DecisionEntry[]): DecisionChainRecord[] {
   const records = entries.map((entry) => {
     const fields = hashedFields(entry);
-    return { ...fields, body: canonicalJson(fields) };
+    return { case_id: fields.case_id, body: canonicalJson(fields) };
   });
   if (records.length > 0) {
     const spliced = sha256Hex(`${GENESIS_HASH}\n${records[0].body.slice(0, -1)},"seq":1}`);

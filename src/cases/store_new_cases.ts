@@ -1,9 +1,10 @@
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { decisionChainRecords } from "../audit/decision_chain_records.ts";
 import type { DecisionEntry } from "../audit/decision_entry.ts";
 import type { Queryable } from "../db/database.ts";
 import { PREPARED } from "../db/prepared_statements.ts";
 import { type RecordSet, selectRecords } from "../db/record_set.ts";
+import { recordsJson } from "../db/records_json.ts";
 
 /** What one intake write stores. */
 export interface NewCasesWrite {
@@ -29,15 +30,36 @@ export interface NewCasesWrite {
  * ```
  */
 export async function storeNewCases(db: Queryable, write: NewCasesWrite): Promise<Set<string>> {
-  const doc = JSON.stringify({
-    cases: write.cases.rows,
-    dependents: write.dependents.map((set) => set.rows),
-    decisions: decisionChainRecords(write.decisions),
-  });
+  const doc = `{"cases":${recordsJson(write.cases)},"dependents":[${
+    write.dependents.map((set) => recordsJson(set)).join(",")
+  }],"decisions":${JSON.stringify(decisionChainRecords(write.decisions))}}`;
+  const { rows } = await db.executeQuery<{ id: string }>(
+    CompiledQuery.raw(statementFor(db, write), [doc]),
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The statement's text for each shape of write (tables and columns): built once, not per batch. */
+const statements = new Map<string, string>();
+
+function statementFor(db: Queryable, write: NewCasesWrite): string {
+  const shape = [write.cases, ...write.dependents]
+    .map((set) => `${set.table}(${Object.keys(set.columns).join(",")})`).join(";");
+  let text = statements.get(shape);
+  if (text === undefined) {
+    const compiled = storeStatement(write.cases, write.dependents).compile(db);
+    if (compiled.parameters.length !== 1) throw new Error("storeNewCases: one parameter expected");
+    text = compiled.sql;
+    statements.set(shape, text);
+  }
+  return text;
+}
+
+function storeStatement(cases: RecordSet, dependentSets: readonly RecordSet[]) {
   const names = (set: RecordSet) => sql.join(Object.keys(set.columns).map((name) => sql.ref(name)));
   // In the order given (serial ids and the assignments' `seq` follow it), whatever join the
   // planner picks for the filter.
-  const dependents = write.dependents.map((set, i) => {
+  const dependents = dependentSets.map((set, i) => {
     const types = sql.raw(
       Object.entries(set.columns).map(([name, type]) => `"${name}" ${type}`).join(", "),
     );
@@ -52,16 +74,16 @@ export async function storeNewCases(db: Queryable, write: NewCasesWrite): Promis
   });
   // Read before the decisions go in, so that these inserts run before the chain lock is taken
   // (a data-modifying CTE nobody reads runs at the end of the statement, under the lock).
-  const written = write.dependents.length === 0 ? sql`0` : sql.join(
-    write.dependents.map((_, i) => sql`(select count(*) from ${sql.id(`dependent_${i}`)})`),
+  const written = dependentSets.length === 0 ? sql`0` : sql.join(
+    dependentSets.map((_, i) => sql`(select count(*) from ${sql.id(`dependent_${i}`)})`),
     sql` + `,
   );
   // The text is the same for every batch: prepared once per connection, planned once.
-  const { rows } = await sql<{ id: string }>`${sql.raw(PREPARED)}
-    with input as (select cast(${doc}::text as jsonb) as doc),
+  return sql<{ id: string }>`${sql.raw(PREPARED)}
+    with input as (select cast(${""}::text as jsonb) as doc),
     new_cases as (
-      insert into ${sql.table(write.cases.table)} (${names(write.cases)})
-      ${selectRecords(write.cases.columns, sql`(select doc->'cases' from input)`)}
+      insert into ${sql.table(cases.table)} (${names(cases)})
+      ${selectRecords(cases.columns, sql`(select doc->'cases' from input)`)}
       on conflict (source, external_id) do nothing
       returning id
     )${sql.join(dependents, sql``)},
@@ -74,6 +96,5 @@ export async function storeNewCases(db: Queryable, write: NewCasesWrite): Promis
           and (select n from written) >= 0
       ))
     )
-    select id, (select n from logged) as logged from new_cases`.execute(db);
-  return new Set(rows.map((row) => row.id));
+    select id, (select n from logged) as logged from new_cases`;
 }

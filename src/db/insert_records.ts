@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Queryable } from "./database.ts";
 import { type RecordSet, selectRecords } from "./record_set.ts";
+import { recordsJson } from "./records_json.ts";
 
 /**
  * Inserts a record set in one statement per `chunk` rows, each sent as a single JSON text
@@ -16,7 +17,7 @@ import { type RecordSet, selectRecords } from "./record_set.ts";
 export async function insertRecords(db: Queryable, set: RecordSet, chunk = 5000): Promise<void> {
   const list = sql.join(Object.keys(set.columns).map((name) => sql.ref(name)));
   for (let i = 0; i < set.rows.length; i += chunk) {
-    const json = JSON.stringify(set.rows.slice(i, i + chunk));
+    const json = recordsJson(set, i, i + chunk);
     await sql`insert into ${sql.table(set.table)} (${list})
       ${selectRecords(set.columns, sql`cast(${json}::text as jsonb)`)}`.execute(db);
   }

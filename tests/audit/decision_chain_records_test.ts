@@ -25,14 +25,18 @@ Deno.test("decisionChainRecords() gives the body that splices into hashDecision(
     const spliced = sha256Hex(`${prev}\n${record.body.slice(0, -1)},"seq":${seq}}`);
     assert.equal(spliced, hashDecision(prev, seq, entry));
   }
-  assert.equal(record.created_at, "2026-11-23T02:00:00.123Z");
-  assert.deepEqual(record.facts, entry.facts);
+  // The database reads the columns from the body: every value is in it, the time as ISO text.
+  const body = JSON.parse(record.body);
+  assert.equal(body.created_at, "2026-11-23T02:00:00.123Z");
+  assert.deepEqual(body.facts, entry.facts);
+  assert.equal(record.case_id, entry.case_id);
 });
 
 Deno.test("decisionChainRecords() keeps the order and gives nothing for no entries", () => {
   assert.deepEqual(decisionChainRecords([]), []);
   const records = decisionChainRecords([entry, { ...entry, kind: "escalate", request_id: null }]);
-  assert.deepEqual(records.map((r) => [r.kind, r.request_id]), [["route", "req-1"], [
+  const bodies = records.map((r) => JSON.parse(r.body));
+  assert.deepEqual(bodies.map((b) => [b.kind, b.request_id]), [["route", "req-1"], [
     "escalate",
     null,
   ]]);
