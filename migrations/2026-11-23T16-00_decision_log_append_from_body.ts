@@ -2,40 +2,42 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * `decision_log_append(entries jsonb)` reads the log's columns from each entry's `body` (the
- * canonical JSON text it hashes) instead of from separate fields, so a writer sends each value
- * once: the decisions were half of an intake batch's parameter. The chain is unchanged (same
- * lock, same head, same hash of `prev_hash || '\n' || body without its closing brace ||
- * ',"seq":' || seq || '}'`); entries written the old way (fields and `body`) still work, since
- * they carry the same body. See migration 2026-11-23T12-00 for the rest of the contract.
+ * The decision-log chain takes each decision as its canonical JSON text only:
+ * `decision_log_append(bodies text[])` reads the log's columns from the body it hashes, so a
+ * writer sends each value once and unescaped (intake sends the bodies as one text, one per
+ * line: canonical JSON has no raw newline). The bodies are parsed before the chain lock is
+ * taken; under it the function reads the head, numbers the bodies in order and hashes each as
+ * `sha256(prev_hash || '\n' || body without its closing brace || ',"seq":' || seq || '}')`,
+ * exactly `hashDecision(prev_hash, seq, entry)`, as migration 2026-11-23T12-00 did.
+ *
+ * `decision_log_append(entries jsonb)` stays, as the same chain: it passes each entry's `body`
+ * on (entries written the 12-00 way, with their fields as well, still work).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
-    create or replace function decision_log_append(entries jsonb)
+    create function decision_log_append(bodies text[])
     returns table (seq bigint, prev_hash text, hash text)
     language plpgsql as $fn$
     declare
       head_seq bigint;
       head_hash text;
-      bodies text[];
       parsed jsonb[];
       seqs bigint[] := '{}';
       prevs text[] := '{}';
       hashes text[] := '{}';
     begin
-      -- Parsed before the lock is taken: other writers wait only for the hashing and insert.
-      select array_agg(x.e->>'body' order by x.n), array_agg((x.e->>'body')::jsonb order by x.n)
-        into bodies, parsed
-        from jsonb_array_elements(entries) with ordinality as x(e, n);
-      if bodies is null then
+      if coalesce(cardinality(bodies), 0) = 0 then
         return;
       end if;
+      -- Parsed before the lock: other writers wait only for the hashing, insert and commit.
+      parsed := array(select u.b::jsonb from unnest(bodies) with ordinality as u(b, n)
+        order by u.n);
       perform pg_advisory_xact_lock(1466460531);
       select d.seq, d.hash into head_seq, head_hash
         from decision_log d order by d.seq desc limit 1;
       head_seq := coalesce(head_seq, 0);
       head_hash := coalesce(head_hash, repeat('0', 64));
-      for i in 1 .. array_length(bodies, 1) loop
+      for i in 1 .. cardinality(bodies) loop
         head_seq := head_seq + 1;
         seqs[i] := head_seq;
         prevs[i] := head_hash;
@@ -54,11 +56,20 @@ export async function up(db: Kysely<any>): Promise<void> {
         order by u.s;
     end
     $fn$`.execute(db);
+  await sql`
+    create or replace function decision_log_append(entries jsonb)
+    returns table (seq bigint, prev_hash text, hash text)
+    language sql as $fn$
+      select * from decision_log_append(array(
+        select x.e->>'body' from jsonb_array_elements(entries) with ordinality as x(e, n)
+        order by x.n))
+    $fn$`.execute(db);
 }
 
 /** Back to the definition of 2026-11-23T12-00 (columns from the entry's own fields). */
 export async function down(db: Kysely<any>): Promise<void> {
   const previous = await import("./2026-11-23T12-00_decision_log_append.ts");
   await sql`drop function decision_log_append(jsonb)`.execute(db);
+  await sql`drop function decision_log_append(text[])`.execute(db);
   await previous.up(db);
 }

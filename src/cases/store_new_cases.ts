@@ -18,11 +18,12 @@ export interface NewCasesWrite {
 
 /**
  * Stores new cases, the rows that hang off them and their decisions in ONE statement, so an
- * intake batch costs one round trip and is atomic without BEGIN/COMMIT: every table is filled
- * from one JSON parameter (`jsonb_to_recordset`), cases whose (source, external_id) exist are
+ * intake batch costs one round trip and is atomic without BEGIN/COMMIT: each table's rows come
+ * as one JSON parameter (`json_to_recordset`), cases whose (source, external_id) exist are
  * skipped with their dependents and decisions, and the decision log is extended by
  * `decision_log_append()` under the chain lock, which the commit at the statement's end
- * releases. Resolves with the ids of the cases it inserted.
+ * releases. The decisions travel as their canonical JSON text, one per line, so the database
+ * parses each once. Resolves with the ids of the cases it inserted.
  *
  * @example
  * ```ts ignore
@@ -30,11 +31,16 @@ export interface NewCasesWrite {
  * ```
  */
 export async function storeNewCases(db: Queryable, write: NewCasesWrite): Promise<Set<string>> {
-  const doc = `{"cases":${recordsJson(write.cases)},"dependents":[${
-    write.dependents.map((set) => recordsJson(set)).join(",")
-  }],"decisions":${JSON.stringify(decisionChainRecords(write.decisions))}}`;
+  const records = decisionChainRecords(write.decisions);
+  const parameters = [
+    recordsJson(write.cases),
+    ...write.dependents.map((set) => recordsJson(set)),
+    records.map((record) => record.case_id ?? "").join(","),
+    // Canonical JSON escapes every line break, so a newline cannot occur inside a body.
+    records.map((record) => record.body).join("\n"),
+  ];
   const { rows } = await db.executeQuery<{ id: string }>(
-    CompiledQuery.raw(statementFor(db, write), [doc]),
+    CompiledQuery.raw(statementFor(db, write), parameters),
   );
   return new Set(rows.map((row) => row.id));
 }
@@ -48,15 +54,25 @@ function statementFor(db: Queryable, write: NewCasesWrite): string {
   let text = statements.get(shape);
   if (text === undefined) {
     const compiled = storeStatement(write.cases, write.dependents).compile(db);
-    if (compiled.parameters.length !== 1) throw new Error("storeNewCases: one parameter expected");
+    if (compiled.parameters.length !== write.dependents.length + 3) {
+      throw new Error("storeNewCases: unexpected parameters");
+    }
     text = compiled.sql;
     statements.set(shape, text);
   }
   return text;
 }
 
+/** The statement, with a placeholder for each parameter, in the order `storeNewCases` binds. */
 function storeStatement(cases: RecordSet, dependentSets: readonly RecordSet[]) {
+  const json = () => sql`cast(${""}::text as json)`;
   const names = (set: RecordSet) => sql.join(Object.keys(set.columns).map((name) => sql.ref(name)));
+  const newCases = sql`new_cases as (
+      insert into ${sql.table(cases.table)} (${names(cases)})
+      ${selectRecords(cases.columns, json())}
+      on conflict (source, external_id) do nothing
+      returning id
+    )`;
   // In the order given (serial ids and the assignments' `seq` follow it), whatever join the
   // planner picks for the filter.
   const dependents = dependentSets.map((set, i) => {
@@ -66,8 +82,8 @@ function storeStatement(cases: RecordSet, dependentSets: readonly RecordSet[]) {
     return sql`, ${sql.id(`dependent_${i}`)} as (
       insert into ${sql.table(set.table)} (${names(set)})
       select ${names(set)}
-      from rows from (jsonb_to_recordset((select doc->'dependents'->${sql.lit(i)} from input))
-        as (${types})) with ordinality as r(${names(set)}, ord)
+      from rows from (json_to_recordset(${json()}) as (${types}))
+        with ordinality as r(${names(set)}, ord)
       where r.case_id in (select id from new_cases)
       order by r.ord
       returning 1)`;
@@ -80,20 +96,16 @@ function storeStatement(cases: RecordSet, dependentSets: readonly RecordSet[]) {
   );
   // The text is the same for every batch: prepared once per connection, planned once.
   return sql<{ id: string }>`${sql.raw(PREPARED)}
-    with input as (select cast(${""}::text as jsonb) as doc),
-    new_cases as (
-      insert into ${sql.table(cases.table)} (${names(cases)})
-      ${selectRecords(cases.columns, sql`(select doc->'cases' from input)`)}
-      on conflict (source, external_id) do nothing
-      returning id
-    )${sql.join(dependents, sql``)},
+    with ${newCases}${sql.join(dependents, sql``)},
     written as (select ${written} as n),
     logged as (
-      select count(*) as n from decision_log_append((
-        select coalesce(jsonb_agg(x.e order by x.n), '[]'::jsonb)
-        from jsonb_array_elements((select doc->'decisions' from input)) with ordinality as x(e, n)
-        where (x.e->>'case_id')::uuid in (select id from new_cases)
+      select count(*) as n from decision_log_append(array(
+        select d.body
+        from unnest(string_to_array(cast(${""}::text as text), ','),
+          string_to_array(cast(${""}::text as text), E'\n')) with ordinality as d(case_id, body, n)
+        where cast(nullif(d.case_id, '') as uuid) in (select id from new_cases)
           and (select n from written) >= 0
+        order by d.n
       ))
     )
     select id, (select n from logged) as logged from new_cases`;

@@ -5,7 +5,7 @@ import { recordsJson } from "./records_json.ts";
 
 /**
  * Inserts a record set in one statement per `chunk` rows, each sent as a single JSON text
- * parameter and unpacked by `jsonb_to_recordset`: one parameter instead of one per value, so the
+ * parameter and unpacked by `json_to_recordset`: one parameter instead of one per value, so the
  * cost per row stays small on both drivers.
  *
  * @example
@@ -19,6 +19,6 @@ export async function insertRecords(db: Queryable, set: RecordSet, chunk = 5000)
   for (let i = 0; i < set.rows.length; i += chunk) {
     const json = recordsJson(set, i, i + chunk);
     await sql`insert into ${sql.table(set.table)} (${list})
-      ${selectRecords(set.columns, sql`cast(${json}::text as jsonb)`)}`.execute(db);
+      ${selectRecords(set.columns, sql`cast(${json}::text as json)`)}`.execute(db);
   }
 }
