@@ -19,12 +19,13 @@ import { updateById } from "../db/update_by_id.ts";
 import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
 import type { CaseTable } from "../db/tables/case_table.ts";
 import { replanCases } from "../escalation/replan_cases.ts";
-import type { LifecycleMetrics } from "../metrics/whistle_metrics.ts";
+import type { LifecycleMetrics } from "../observability/lifecycle_metrics.ts";
 import { enqueueNotices } from "../notifications/enqueue_notices.ts";
 import type { NoticeEvent, OutgoingNotice } from "../notifications/webhook_notice.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { CompiledRuleset } from "../routing/compile_ruleset.ts";
 import { type AssignmentRow, caseAssignments } from "./assignment_repository.ts";
+import { calendarWarningNote } from "./calendar_warning_note.ts";
 import { CaseActionError } from "./case_action_error.ts";
 import type { CaseActor } from "./case_actor.ts";
 import { appendCaseEvents, type NewCaseEvent } from "./case_event_repository.ts";
@@ -364,16 +365,6 @@ async function noticesOf(
     });
   }
   return outgoing;
-}
-
-/** The timeline note of a calendar warning. */
-export function calendarWarningNote(years: readonly number[]): string {
-  return `工作日期限落在${
-    years.join("、")
-  }年，该年节假日安排尚未载入，暂按普通周末计算；请在规则集 calendar 中补充后发布。` +
-    ` A working-time deadline falls in ${
-      years.join(", ")
-    }, which no holiday calendar covers: plain weekends were assumed. Add the year to the ruleset's calendar and publish it.`;
 }
 
 /**

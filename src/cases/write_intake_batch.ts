@@ -13,7 +13,7 @@ import { planCaseTimers } from "../escalation/plan_case_timers.ts";
 import { noticeRecords } from "../notifications/enqueue_notices.ts";
 import type { OutgoingNotice } from "../notifications/webhook_notice.ts";
 import { caseEventRecords, type NewCaseEvent } from "./case_event_repository.ts";
-import { calendarWarningNote } from "./run_case_action.ts";
+import { calendarWarningNote } from "./calendar_warning_note.ts";
 import { assignmentRecords } from "./assignment_repository.ts";
 import { newAssignment, planFromDeadlines } from "./new_assignment.ts";
 import { storeNewCases } from "./store_new_cases.ts";

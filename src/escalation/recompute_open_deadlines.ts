@@ -7,7 +7,7 @@
 
 import type { Transaction } from "kysely";
 import { appendCaseEvents, type NewCaseEvent } from "../cases/case_event_repository.ts";
-import { calendarWarningNote } from "../cases/run_case_action.ts";
+import { calendarWarningNote } from "../cases/calendar_warning_note.ts";
 import type { Database } from "../db/database.ts";
 import type { CompiledRuleset } from "../routing/compile_ruleset.ts";
 import { replanCases } from "./replan_cases.ts";

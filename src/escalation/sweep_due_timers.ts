@@ -30,7 +30,7 @@ import { resumeLockedCase } from "../cases/resume_case.ts";
 import { applyCaseAction } from "../cases/run_case_action.ts";
 import type { Database } from "../db/database.ts";
 import type { CaseTimerTable, TimerKind } from "../db/tables/case_timer_table.ts";
-import type { LifecycleMetrics } from "../metrics/whistle_metrics.ts";
+import type { LifecycleMetrics } from "../observability/lifecycle_metrics.ts";
 import { enqueueNotices } from "../notifications/enqueue_notices.ts";
 import type { OutgoingNotice } from "../notifications/webhook_notice.ts";
 import type { Logger } from "../observability/logger.ts";

@@ -8,7 +8,7 @@
 import { type Kysely, sql } from "kysely";
 import { appendCaseEvents, type NewCaseEvent } from "../cases/case_event_repository.ts";
 import type { Database } from "../db/database.ts";
-import type { LifecycleMetrics } from "../metrics/whistle_metrics.ts";
+import type { LifecycleMetrics } from "../observability/lifecycle_metrics.ts";
 
 /** How deliveries are tried. */
 export interface DeliveryOptions {

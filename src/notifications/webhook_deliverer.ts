@@ -6,7 +6,7 @@
 
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.ts";
-import type { LifecycleMetrics } from "../metrics/whistle_metrics.ts";
+import type { LifecycleMetrics } from "../observability/lifecycle_metrics.ts";
 import type { Logger } from "../observability/logger.ts";
 import { deliverWebhooks, type DeliveryOptions, type DeliveryReport } from "./deliver_webhooks.ts";
 
