@@ -10,6 +10,10 @@ import { type Kysely, sql } from "kysely";
  * `sha256(prev_hash || '\n' || body without its closing brace || ',"seq":' || seq || '}')`,
  * exactly `hashDecision(prev_hash, seq, entry)`, as migration 2026-11-23T12-00 did.
  *
+ * The head is read under the lock by the primary key whatever the statistics say: a plan cached
+ * while the log was nearly empty (statistics from an ANALYZE at install time) read the head with
+ * a sequential scan and a sort, a cost that grew with the log until the next ANALYZE.
+ *
  * `decision_log_append(entries jsonb)` stays, as the same chain: it passes each entry's `body`
  * on (entries written the 12-00 way, with their fields as well, still work).
  */
@@ -17,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create function decision_log_append(bodies text[])
     returns table (seq bigint, prev_hash text, hash text)
-    language plpgsql as $fn$
+    language plpgsql set enable_seqscan = off as $fn$
     declare
       head_seq bigint;
       head_hash text;
