@@ -130,3 +130,26 @@ Deno.test(`storeNewCases() skips a stored case with its rows and its decision ($
     await database.close();
   }
 });
+
+Deno.test(`storeNewCases() keeps decision text with line breaks, quotes and backslashes intact (${BACKEND})`, async () => {
+  const database = await openTestDatabase();
+  try {
+    const { db } = database;
+    const id = crypto.randomUUID();
+    // The decisions travel one per line: a line break inside a value must not split one.
+    const facts = { type: "MT-1", text: '楼道\n堆放"杂物"\\\r\n\u2028第二行', n: 1.5, none: null };
+    await storeNewCases(db, {
+      cases: caseRows([id]),
+      dependents: [],
+      decisions: [{ ...route(id), facts, reason: { zh: "例外\n规则", en: "line\nbreak" } }],
+    });
+    const [row] = await db.selectFrom("decision_log").select(["facts", "reason", "created_at"])
+      .execute();
+    assert.deepEqual(row.facts, facts);
+    assert.deepEqual(row.reason, { zh: "例外\n规则", en: "line\nbreak" });
+    assert.equal(new Date(row.created_at).toISOString(), at.toISOString());
+    assert.equal((await verifyChain(db)).intact, true);
+  } finally {
+    await database.close();
+  }
+});
