@@ -8,7 +8,10 @@ import type { Insertable, Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import { insertRecords } from "../db/insert_records.ts";
 import type { RecordSet } from "../db/record_set.ts";
-import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
+import {
+  CASE_ASSIGNMENT_COLUMN_TYPES,
+  type CaseAssignmentTable,
+} from "../db/tables/case_assignment_table.ts";
 
 /** A stored assignment. */
 export type AssignmentRow = Selectable<CaseAssignmentTable>;
@@ -22,27 +25,29 @@ export async function caseAssignments(db: Queryable, caseId: string): Promise<As
     .orderBy("seq").execute();
 }
 
-/** The columns a new assignment sets, with their SQL types. */
-const NEW_ASSIGNMENT_COLUMNS = {
-  id: "uuid",
-  case_id: "uuid",
-  unit: "text",
-  role: "text",
-  state: "text",
-  assigned_at: "timestamptz",
-  ended_at: "timestamptz",
-  end_reason: "text",
-  accept_limit: "text",
-  resolve_limit: "text",
-  accept_counting: "text",
-  resolve_counting: "text",
-  accept_by: "timestamptz",
-  accept_warn_at: "timestamptz",
-  resolve_by: "timestamptz",
-  resolve_warn_at: "timestamptz",
-  resolve_by_original: "timestamptz",
-  uncovered_years: "text",
-} as const;
+/** The columns a new assignment sets (the others keep their defaults). */
+const NEW_ASSIGNMENT_COLUMNS = Object.fromEntries(
+  ([
+    "id",
+    "case_id",
+    "unit",
+    "role",
+    "state",
+    "assigned_at",
+    "ended_at",
+    "end_reason",
+    "accept_limit",
+    "resolve_limit",
+    "accept_counting",
+    "resolve_counting",
+    "accept_by",
+    "accept_warn_at",
+    "resolve_by",
+    "resolve_warn_at",
+    "resolve_by_original",
+    "uncovered_years",
+  ] as const).map((name) => [name, CASE_ASSIGNMENT_COLUMN_TYPES[name]]),
+);
 
 /** New assignments as a record set (for `insertRecords` or a larger statement). */
 export function assignmentRecords(rows: readonly Insertable<CaseAssignmentTable>[]): RecordSet {

@@ -16,8 +16,11 @@ import { appendDecisions } from "../audit/append_decisions.ts";
 import type { DecisionEntry } from "../audit/decision_entry.ts";
 import type { Database } from "../db/database.ts";
 import { updateById } from "../db/update_by_id.ts";
-import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
-import type { CaseTable } from "../db/tables/case_table.ts";
+import {
+  CASE_ASSIGNMENT_COLUMN_TYPES,
+  type CaseAssignmentTable,
+} from "../db/tables/case_assignment_table.ts";
+import { CASE_COLUMN_TYPES, type CaseTable } from "../db/tables/case_table.ts";
 import { replanCases } from "../escalation/replan_cases.ts";
 import type { LifecycleMetrics } from "../observability/lifecycle_metrics.ts";
 import { enqueueNotices } from "../notifications/enqueue_notices.ts";
@@ -142,46 +145,6 @@ export async function lockCases(
   return out;
 }
 
-/** The SQL types of the case columns that actions change (`ActionContext.updateCase`). */
-const CASE_PATCH_TYPES = {
-  state: "text",
-  owner: "text",
-  priority: "text",
-  accept_by: "timestamptz",
-  resolve_by: "timestamptz",
-  updated_at: "timestamptz",
-  accepted_at: "timestamptz",
-  resolved_at: "timestamptz",
-  closed_at: "timestamptz",
-  satisfaction: "text",
-  return_count: "integer",
-  escalation_count: "integer",
-  reopen_count: "integer",
-} as const;
-
-/** The SQL types of the assignment columns that actions change. */
-const ASSIGNMENT_PATCH_TYPES = {
-  state: "text",
-  accepted_at: "timestamptz",
-  submitted_at: "timestamptz",
-  resolved_at: "timestamptz",
-  ended_at: "timestamptz",
-  end_reason: "text",
-  end_note: "text",
-  accept_by: "timestamptz",
-  accept_warn_at: "timestamptz",
-  resolve_by: "timestamptz",
-  resolve_warn_at: "timestamptz",
-  resolve_by_original: "timestamptz",
-  extension_seconds: "integer",
-  extensions_granted: "integer",
-  uncovered_years: "text",
-  accept_warned_at: "timestamptz",
-  resolve_warned_at: "timestamptz",
-  accept_breached_at: "timestamptz",
-  resolve_breached_at: "timestamptz",
-} as const;
-
 /** One action on one locked case, for {@link applyCaseActions}. */
 export interface CaseActionItem<T> {
   locked: LockedCase;
@@ -270,10 +233,10 @@ export async function applyCaseActions<T>(
   await updateById(
     trx,
     "case_assignments",
-    ASSIGNMENT_PATCH_TYPES,
+    CASE_ASSIGNMENT_COLUMN_TYPES,
     [...assignmentPatches].map(([id, p]) => ({ id, ...p })),
   );
-  await updateById(trx, "cases", CASE_PATCH_TYPES, [...patches].map(([id, p]) => ({ id, ...p })));
+  await updateById(trx, "cases", CASE_COLUMN_TYPES, [...patches].map(([id, p]) => ({ id, ...p })));
 
   const replan = await replanCases(trx, ruleset, items.map((i) => i.locked.row.id));
   const outgoing: OutgoingNotice[] = [];

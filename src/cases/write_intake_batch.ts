@@ -7,6 +7,7 @@ import { decisionFromLog } from "./decision_from_log.ts";
 import type { IntakeItem, IntakeOutcome } from "./intake_item.ts";
 import type { Insertable } from "kysely";
 import type { CaseAssignmentTable } from "../db/tables/case_assignment_table.ts";
+import { CASE_COLUMN_TYPES } from "../db/tables/case_table.ts";
 import type { CaseTimerTable } from "../db/tables/case_timer_table.ts";
 import { timerRecords } from "../escalation/case_timer_repository.ts";
 import { planCaseTimers } from "../escalation/plan_case_timers.ts";
@@ -24,35 +25,37 @@ export interface IntakeWriteOptions {
   webhookUrl?: (unit: string) => string | undefined;
 }
 
-/** The columns of a new case, with their SQL types. */
-const CASE_COLUMNS = {
-  id: "uuid",
-  source: "text",
-  external_id: "text",
-  type: "text",
-  title: "text",
-  description: "text",
-  area_code: "text",
-  grid_code: "text",
-  address: "text",
-  lat: "double precision",
-  lng: "double precision",
-  urgency: "text",
-  channel: "text",
-  reporter: "jsonb",
-  reported_at: "timestamptz",
-  received_at: "timestamptz",
-  state: "text",
-  owner: "text",
-  priority: "text",
-  ruleset_version: "integer",
-  accept_by: "timestamptz",
-  resolve_by: "timestamptz",
-  updated_at: "timestamptz",
-  attributes: "jsonb",
-  media_url: "text",
-  address_id: "text",
-} as const;
+/** The columns intake sets on a new case (the lifecycle's columns keep their defaults). */
+const CASE_COLUMNS = Object.fromEntries(
+  ([
+    "id",
+    "source",
+    "external_id",
+    "type",
+    "title",
+    "description",
+    "area_code",
+    "grid_code",
+    "address",
+    "lat",
+    "lng",
+    "urgency",
+    "channel",
+    "reporter",
+    "reported_at",
+    "received_at",
+    "state",
+    "owner",
+    "priority",
+    "ruleset_version",
+    "accept_by",
+    "resolve_by",
+    "updated_at",
+    "attributes",
+    "media_url",
+    "address_id",
+  ] as const).map((name) => [name, CASE_COLUMN_TYPES[name]]),
+);
 
 const keyOf = (item: IntakeItem) => `${item.input.source}\u0000${item.input.external_id}`;
 

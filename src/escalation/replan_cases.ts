@@ -9,6 +9,8 @@
 import type { Insertable, Transaction } from "kysely";
 import type { Database } from "../db/database.ts";
 import { type RowPatch, updateById } from "../db/update_by_id.ts";
+import { CASE_ASSIGNMENT_COLUMN_TYPES } from "../db/tables/case_assignment_table.ts";
+import { CASE_COLUMN_TYPES } from "../db/tables/case_table.ts";
 import type { CaseTimerTable } from "../db/tables/case_timer_table.ts";
 import { type AssignmentRow, LIVE_STATES } from "../cases/assignment_repository.ts";
 import { yearsText } from "../cases/new_assignment.ts";
@@ -61,16 +63,6 @@ export function planStoredAssignment(
     { pauses, extensionMs: row.extension_seconds * 1000, cap },
   );
 }
-
-/** The SQL types of the planned columns (of `case_assignments`; `cases` has the first two). */
-const PLAN_TYPES = {
-  accept_by: "timestamptz",
-  resolve_by: "timestamptz",
-  accept_warn_at: "timestamptz",
-  resolve_warn_at: "timestamptz",
-  resolve_by_original: "timestamptz",
-  uncovered_years: "text",
-} as const;
 
 const years = (text: string | null) => text ? text.split(",").map(Number) : [];
 const same = (a: Date, b: Date) => a.getTime() === b.getTime();
@@ -151,8 +143,8 @@ export async function replanCases(
     if (fresh.length > 0) result.newlyUncovered.set(row.id, fresh);
     if (before.size > 0 && after.size === 0) result.cleared.push(row.id);
   }
-  await updateById(trx, "case_assignments", PLAN_TYPES, assignmentChanges);
-  await updateById(trx, "cases", PLAN_TYPES, caseChanges);
+  await updateById(trx, "case_assignments", CASE_ASSIGNMENT_COLUMN_TYPES, assignmentChanges);
+  await updateById(trx, "cases", CASE_COLUMN_TYPES, caseChanges);
   await replaceCaseTimers(trx, caseIds, timers);
   return result;
 }

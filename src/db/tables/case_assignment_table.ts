@@ -47,3 +47,39 @@ export interface CaseAssignmentTable {
   accept_breached_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   resolve_breached_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
+
+/**
+ * The SQL type of every column of `case_assignments` but the generated `seq`, for statements that
+ * send rows as JSON (`recordsJson`, `selectRecords`, `updateById`). Checked against
+ * {@link CaseAssignmentTable}: a column added there must be added here.
+ */
+export const CASE_ASSIGNMENT_COLUMN_TYPES = {
+  id: "uuid",
+  case_id: "uuid",
+  unit: "text",
+  role: "text",
+  state: "text",
+  assigned_at: "timestamptz",
+  accepted_at: "timestamptz",
+  submitted_at: "timestamptz",
+  resolved_at: "timestamptz",
+  ended_at: "timestamptz",
+  end_reason: "text",
+  end_note: "text",
+  accept_limit: "text",
+  resolve_limit: "text",
+  accept_counting: "text",
+  resolve_counting: "text",
+  accept_by: "timestamptz",
+  accept_warn_at: "timestamptz",
+  resolve_by: "timestamptz",
+  resolve_warn_at: "timestamptz",
+  resolve_by_original: "timestamptz",
+  extension_seconds: "integer",
+  extensions_granted: "integer",
+  uncovered_years: "text",
+  accept_warned_at: "timestamptz",
+  resolve_warned_at: "timestamptz",
+  accept_breached_at: "timestamptz",
+  resolve_breached_at: "timestamptz",
+} as const satisfies Record<Exclude<keyof CaseAssignmentTable, "seq">, string>;

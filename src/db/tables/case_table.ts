@@ -42,3 +42,44 @@ export interface CaseTable {
   escalation_count: ColumnType<number, number | undefined, number>;
   reopen_count: ColumnType<number, number | undefined, number>;
 }
+
+/**
+ * The SQL type of every column of `cases`, for statements that send rows as JSON
+ * (`recordsJson`, `selectRecords`, `updateById`). Checked against {@link CaseTable}: a column
+ * added there must be added here.
+ */
+export const CASE_COLUMN_TYPES = {
+  id: "uuid",
+  source: "text",
+  external_id: "text",
+  type: "text",
+  title: "text",
+  description: "text",
+  area_code: "text",
+  grid_code: "text",
+  address: "text",
+  lat: "double precision",
+  lng: "double precision",
+  urgency: "text",
+  channel: "text",
+  reporter: "jsonb",
+  reported_at: "timestamptz",
+  received_at: "timestamptz",
+  state: "text",
+  owner: "text",
+  priority: "text",
+  ruleset_version: "integer",
+  accept_by: "timestamptz",
+  resolve_by: "timestamptz",
+  updated_at: "timestamptz",
+  attributes: "jsonb",
+  media_url: "text",
+  address_id: "text",
+  accepted_at: "timestamptz",
+  resolved_at: "timestamptz",
+  closed_at: "timestamptz",
+  satisfaction: "text",
+  return_count: "integer",
+  escalation_count: "integer",
+  reopen_count: "integer",
+} as const satisfies Record<keyof CaseTable, string>;
