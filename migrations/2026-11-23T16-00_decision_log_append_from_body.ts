@@ -15,7 +15,8 @@ import { type Kysely, sql } from "kysely";
  * a sequential scan and a sort, a cost that grew with the log until the next ANALYZE.
  *
  * `decision_log_append(entries jsonb)` stays, as the same chain: it passes each entry's `body`
- * on (entries written the 12-00 way, with their fields as well, still work).
+ * on. Whistle itself now calls only the text[] form; the jsonb form serves instances of the
+ * previous version still running during a rolling upgrade (their entries carry a body too).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`

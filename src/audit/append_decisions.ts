@@ -15,10 +15,12 @@ export async function appendDecisions(
 ): Promise<LoggedDecision[]> {
   if (entries.length === 0) return [];
   // Serialized before the call: the chain lock is held from inside it to the commit, and every
-  // writer of any instance waits for it, so the work done under it is kept small.
-  const json = JSON.stringify(decisionChainRecords(entries));
+  // writer of any instance waits for it, so the work done under it is kept small. The bodies go
+  // one per line, as intake sends them (canonical JSON escapes every line break).
+  const bodies = decisionChainRecords(entries).map((record) => record.body).join("\n");
   const { rows } = await sql<{ seq: string | number; prev_hash: string; hash: string }>`
-    select seq, prev_hash, hash from decision_log_append(cast(${json}::text as jsonb))`
+    select seq, prev_hash, hash
+    from decision_log_append(string_to_array(cast(${bodies} as text), E'\n'))`
     .execute(db);
   return entries.map((entry, i) => ({
     ...entry,

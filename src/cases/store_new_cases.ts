@@ -101,8 +101,8 @@ function storeStatement(cases: RecordSet, dependentSets: readonly RecordSet[]) {
     logged as (
       select count(*) as n from decision_log_append(array(
         select d.body
-        from unnest(string_to_array(cast(${""}::text as text), ','),
-          string_to_array(cast(${""}::text as text), E'\n')) with ordinality as d(case_id, body, n)
+        from unnest(string_to_array(cast(${""} as text), ','),
+          string_to_array(cast(${""} as text), E'\n')) with ordinality as d(case_id, body, n)
         where cast(nullif(d.case_id, '') as uuid) in (select id from new_cases)
           and (select n from written) >= 0
         order by d.n

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { appendDecisions } from "../../src/audit/append_decisions.ts";
+import { decisionChainRecords } from "../../src/audit/decision_chain_records.ts";
+import { hashedFields } from "../../src/audit/hashed_fields.ts";
+import { verifyChain } from "../../src/audit/verify_chain.ts";
 import { type DecisionEntry, GENESIS_HASH } from "../../src/audit/decision_entry.ts";
 import { hashDecision } from "../../src/audit/hash_decision.ts";
 import { BACKEND, openTestDatabase } from "../support/test_database.ts";
@@ -78,6 +81,32 @@ Deno.test(`concurrent appends never fork the chain (${BACKEND})`, async () => {
       assert.equal(Number(row.seq), i + 1);
       assert.equal(row.prev_hash, i === 0 ? GENESIS_HASH : rows[i - 1].hash);
     });
+  } finally {
+    await database.close();
+  }
+});
+
+Deno.test(`the jsonb form of decision_log_append() (an instance of the previous version) extends the same chain (${BACKEND})`, async () => {
+  const database = await openTestDatabase();
+  try {
+    const { db } = database;
+    await db.transaction().execute((trx) => appendDecisions(trx, [entry(1)]));
+    // What the previous version sent: each entry's fields and its canonical body.
+    const old = decisionChainRecords([entry(2)]).map((r) => ({ ...hashedFields(entry(2)), ...r }));
+    await sql`select * from decision_log_append(cast(${JSON.stringify(old)}::text as jsonb))`
+      .execute(db);
+    await db.transaction().execute((trx) => appendDecisions(trx, [entry(3)]));
+    const rows = await db.selectFrom("decision_log").selectAll().orderBy("seq").execute();
+    assert.deepEqual(rows.map((r) => [Number(r.seq), r.kind, (r.facts as { n: number }).n]), [
+      [1, "route", 1],
+      [2, "route", 2],
+      [3, "route", 3],
+    ]);
+    assert.equal(
+      rows[1].hash,
+      hashDecision(rows[0].hash, 2, { ...entry(2), case_id: rows[1].case_id }),
+    );
+    assert.equal((await verifyChain(db)).intact, true);
   } finally {
     await database.close();
   }
