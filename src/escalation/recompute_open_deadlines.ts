@@ -6,6 +6,7 @@
  */
 
 import type { Transaction } from "kysely";
+import { LIVE_STATES } from "../cases/assignment_repository.ts";
 import { appendCaseEvents, type NewCaseEvent } from "../cases/case_event_repository.ts";
 import { calendarWarningNote } from "../cases/calendar_warning_note.ts";
 import type { Database } from "../db/database.ts";
@@ -50,7 +51,7 @@ export async function recomputeOpenDeadlines(
     JSON.stringify(options.previous.document.calendar ?? {}) ===
       JSON.stringify(ruleset.document.calendar ?? {});
   let query = trx.selectFrom("case_assignments").select("case_id").distinct()
-    .where("state", "in", ["assigned", "accepted"]);
+    .where("state", "in", LIVE_STATES);
   query = sameCalendar
     ? query.where("uncovered_years", "is not", null)
     : query.where((eb) =>

@@ -13,8 +13,7 @@ export interface RollupRows {
   /** Lead: time to accept, time to resolve. */
   accept: Map<string, Histogram>;
   resolve: Map<string, Histogram>;
-  /** Assisting units: time to accept, time to submit their part. */
-  assistAccept: Map<string, Histogram>;
+  /** Assisting units: time to submit their part (no page shows their time to accept). */
   submit: Map<string, Histogram>;
 }
 
@@ -65,7 +64,6 @@ export async function queryRollup(
     assist: new Map(),
     accept: new Map(),
     resolve: new Map(),
-    assistAccept: new Map(),
     submit: new Map(),
   }]));
   for (const row of rows) {
@@ -81,7 +79,7 @@ export async function queryRollup(
       const n = Number(row[column] ?? 0);
       if (n !== 0) (metric === "accept" ? accept : resolve).set(bucket, n);
     }
-    if (accept.size > 0) (assist ? sums.assistAccept : sums.accept).set(key, accept);
+    if (accept.size > 0 && !assist) sums.accept.set(key, accept);
     if (resolve.size > 0) (assist ? sums.submit : sums.resolve).set(key, resolve);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.ts";
+import { LIVE_STATES } from "../../cases/assignment_repository.ts";
 
 /** A live (assigned or accepted) assignment, as the demo stories read it. */
 export interface LiveAssignment {
@@ -38,7 +39,7 @@ export function liveAssignmentsLoader(
         const rows = await db.selectFrom("case_assignments")
           .select(["case_id", "unit", "role", "state", "accept_by", "resolve_by", "assigned_at"])
           .where("case_id", "in", ids.slice(i, i + 5000))
-          .where("state", "in", ["assigned", "accepted"]).orderBy("seq").execute();
+          .where("state", "in", LIVE_STATES).orderBy("seq").execute();
         for (const { case_id, ...row } of rows) {
           found.set(case_id, [...found.get(case_id) ?? [], row]);
         }
